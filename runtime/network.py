@@ -1,0 +1,241 @@
+"""A runnable network built from a NetworkSpec: one forward pass, backward, and its parameters."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .check import SpecError, final_activation, problems
+from .initializers import init_weights
+from .layers import (
+    Affine, BatchNormalization, Dropout, IdentityWithLoss, Layer, SigmoidWithLoss, SoftmaxWithLoss,
+    StepWithLoss, activation_layer,
+)
+from .messages import RuntimeProblem, msg
+from .spec import ActivationSpec, BatchNormSpec, DenseSpec, DropoutSpec, NetworkSpec
+
+# Playground's input features from two raw inputs; sin takes radians.
+FEATURE_FUNCTIONS = {
+    "x1": lambda x1, x2: x1,
+    "x2": lambda x1, x2: x2,
+    "x1^2": lambda x1, x2: x1 * x1,
+    "x2^2": lambda x1, x2: x2 * x2,
+    "x1*x2": lambda x1, x2: x1 * x2,
+    "sin_x1": lambda x1, x2: np.sin(x1),
+    "sin_x2": lambda x1, x2: np.sin(x2),
+}
+
+# The output applies this activation itself, so a last layer that ends in it is merged into it.
+_FUSED = {"classify": {"softmax"}, "yes_no": {"sigmoid", "step"}, "regress": set()}
+
+
+@dataclass(frozen=True)
+class Trace:
+    """One forward pass seen from inside: what each layer's neurons output, for each point."""
+
+    features: np.ndarray          # (N, input width)
+    layers: list[np.ndarray]      # one (N, units) per spec layer, after its activation
+    output: np.ndarray            # (N, output units): probabilities, yes-probability or numbers
+
+
+class Network:
+    """Layers grouped per spec layer, with every parameter in one flat buffer.
+
+    `params` and `grads` are dicts {"all": flat} for the optimizer; each layer's own dicts hold
+    views into the same memory, so the book's per-layer view and a one-shot update agree.
+    """
+
+    def __init__(self, spec: NetworkSpec, seed: int = 0, dtype=np.float64):
+        found = problems(spec)
+        if found:
+            raise SpecError(found)
+        self.spec, self.dtype = spec, np.dtype(dtype)
+        self.rng = np.random.default_rng([seed, 2])  # dropout masks
+        self.l1 = self.l2 = 0.0
+        init_rng = np.random.default_rng([seed, 0])
+        self.fused = self._fuses(spec)
+        self.groups: list[list[Layer]] = []
+        frozen_cols: list[tuple[Affine, list[bool]]] = []
+        width = spec.input.width
+        for i, ls in enumerate(spec.layers):
+            group = self._build(ls, width, init_rng, fuse=self.fused and i == len(spec.layers) - 1)
+            if isinstance(ls, DenseSpec):
+                frozen_cols.append((group[0], ls.frozen()))
+                width = ls.units
+            self.groups.append(group)
+        self.head = self._head(spec)
+        self.layers = [layer for g in self.groups for layer in g]
+        if self.layers and isinstance(self.layers[0], Affine):
+            self.layers[0].need_dx = False
+        self._flatten(frozen_cols)
+
+    # --- building ---------------------------------------------------------------------
+
+    @staticmethod
+    def _fuses(spec: NetworkSpec) -> bool:
+        return final_activation(spec) in _FUSED[spec.output.kind]
+
+    def _build(self, ls, width: int, rng: np.random.Generator, fuse: bool) -> list[Layer]:
+        if isinstance(ls, DenseSpec):
+            W, b = init_weights(ls.init, width, ls.units, rng), np.zeros(ls.units)
+            for n, h in enumerate(ls.hand_set or []):
+                if h is not None:
+                    W[:, n], b[n] = h.weights, h.bias
+            group: list[Layer] = [Affine(W.astype(self.dtype), b.astype(self.dtype))]
+            acts = ls.activations()
+            if not fuse and set(acts) != {"identity"}:
+                group.append(activation_layer(acts))
+            return group
+        if isinstance(ls, ActivationSpec):
+            return [] if fuse or ls.activation == "identity" else [activation_layer([ls.activation])]
+        if isinstance(ls, DropoutSpec):
+            return [Dropout(ls.rate, self.rng)]
+        if isinstance(ls, BatchNormSpec):
+            return [BatchNormalization(width, ls.momentum, ls.eps, self.dtype)]
+        raise TypeError(f"unknown layer spec {ls!r}")
+
+    def _head(self, spec: NetworkSpec) -> Layer:
+        kind = spec.output.kind
+        if kind == "classify":
+            return SoftmaxWithLoss()
+        if kind == "yes_no":
+            return StepWithLoss() if final_activation(spec) == "step" else SigmoidWithLoss()
+        return IdentityWithLoss()
+
+    def _flatten(self, frozen_cols) -> None:
+        """Move every parameter, gradient and buffer into flat arrays the layers view."""
+        slots = [(layer, k) for layer in self.layers for k in layer.params]
+        bslots = [(layer, k) for layer in self.layers for k in layer.buffers]
+        self.flat = np.zeros(sum(layer.params[k].size for layer, k in slots), self.dtype)
+        self.gflat = np.zeros_like(self.flat)
+        self.bflat = np.zeros(sum(layer.buffers[k].size for layer, k in bslots), self.dtype)
+        trainable = np.ones_like(self.flat)
+        self.decay = np.zeros_like(self.flat)  # 1 where L1/L2 applies: weights of learnable neurons
+        frozen = {id(a): cols for a, cols in frozen_cols}
+        o = 0
+        for layer, k in slots:
+            p = layer.params[k]
+            view, gview = self.flat[o:o + p.size].reshape(p.shape), self.gflat[o:o + p.size].reshape(p.shape)
+            view[...] = p
+            layer.params[k], layer.grads[k] = view, gview
+            cols = np.array(frozen.get(id(layer), []), bool)
+            if cols.any():
+                trainable[o:o + p.size].reshape(p.shape)[..., cols] = 0.0
+            if k == "W":
+                self.decay[o:o + p.size] = trainable[o:o + p.size]
+            o += p.size
+        o = 0
+        for layer, k in bslots:
+            b = layer.buffers[k]
+            view = self.bflat[o:o + b.size].reshape(b.shape)
+            view[...] = b
+            layer.buffers[k] = view
+            o += b.size
+        self.trainable = None if trainable.all() else trainable
+        self.params, self.grads = {"all": self.flat}, {"all": self.gflat}
+
+    # --- running ----------------------------------------------------------------------
+
+    def features(self, x) -> np.ndarray:
+        """Raw inputs (N, size) -> what the first layer sees (N, width)."""
+        x = np.asarray(x, dtype=self.dtype)
+        if x.ndim != 2 or x.shape[1] != self.spec.input.size:
+            got = x.shape[1] if x.ndim == 2 else x.size
+            raise RuntimeProblem(msg("data_mismatch", got=got, want=self.spec.input.size))
+        names = self.spec.input.features
+        if names is None:
+            return x
+        x1, x2 = x[:, 0], x[:, 1]
+        return np.stack([FEATURE_FUNCTIONS[n](x1, x2) for n in names], axis=1)
+
+    def _forward(self, X, train: bool = False, record: list | None = None) -> np.ndarray:
+        """Features -> the numbers the head receives; `record` collects each spec layer's output."""
+        for group in self.groups:
+            for layer in group:
+                X = layer.forward(X, train)
+            if record is not None:
+                record.append(X)
+        return X
+
+    def predict(self, x) -> np.ndarray:
+        """The answer for each point: (N, classes) probabilities, (N, 1) yes-probability or numbers."""
+        return self.head.predict(self._forward(self.features(x)))
+
+    def trace(self, x) -> Trace:
+        """Every neuron's output for every point, from the same forward pass as predict."""
+        X = self.features(x)
+        record: list[np.ndarray] = []
+        out = self.head.predict(self._forward(X, record=record))
+        if self.fused and record:
+            record[-1] = out  # the merged last activation is the head's
+        return Trace(X, record, out)
+
+    def targets(self, y) -> np.ndarray:
+        """Dataset answers in the form the head's loss wants."""
+        y = np.asarray(y)
+        if self.spec.output.kind == "classify":
+            return y.astype(np.int64, copy=False).reshape(-1)
+        return y.astype(self.dtype, copy=False).reshape(len(y), -1)
+
+    def _loss_grad(self, X, t, train: bool = True) -> float:
+        """Data loss on features X; leaves the full gradient (data + L1/L2, masked) in gflat."""
+        loss = self.head.forward(self._forward(X, train), t)
+        dout = self.head.backward()
+        for layer in reversed(self.layers):
+            dout = layer.backward(dout)
+        g = self.gflat
+        if self.l2:
+            g += self.l2 * self.flat * self.decay
+        if self.l1:
+            g += self.l1 * np.sign(self.flat) * self.decay
+        if self.trainable is not None:
+            g *= self.trainable
+        return loss
+
+    def penalty(self) -> float:
+        """The L1/L2 term added to the loss: l1 * sum|W| + 0.5 * l2 * sum W^2."""
+        w = self.flat * self.decay
+        return float(self.l1 * np.abs(w).sum() + 0.5 * self.l2 * (w * w).sum())
+
+    def loss(self, x, y, train: bool = False) -> float:
+        """Data loss + penalty for raw inputs x and dataset answers y."""
+        return self.head.forward(self._forward(self.features(x), train), self.targets(y)) + self.penalty()
+
+    def gradient(self, x, y, train: bool = False) -> dict[str, np.ndarray]:
+        """Gradients of loss(x, y) for every parameter, per spec layer (copies)."""
+        self._loss_grad(self.features(x), self.targets(y), train)
+        return [{k: layer.grads[k].copy() for layer in g for k in layer.grads} for g in self.groups]
+
+    # --- parameters -------------------------------------------------------------------
+
+    @property
+    def n_params(self) -> int:
+        return self.flat.size
+
+    def params_by_layer(self) -> list[dict[str, np.ndarray]]:
+        """Copies of each spec layer's parameters and buffers: W (in, out), b; gamma, beta, running stats."""
+        return [{k: v.copy() for layer in g for d in (layer.params, layer.buffers) for k, v in d.items()}
+                for g in self.groups]
+
+    def load_params(self, per_layer: list[dict]) -> None:
+        """Set parameters from params_by_layer()'s shape; checks every shape first, then copies."""
+        if len(per_layer) != len(self.groups):
+            raise RuntimeProblem(msg("params_count", got=len(per_layer), want=len(self.groups)))
+        plan = []
+        for i, (g, given) in enumerate(zip(self.groups, per_layer)):
+            for layer in g:
+                for d in (layer.params, layer.buffers):
+                    for k, dest in d.items():
+                        if k not in given:
+                            raise RuntimeProblem(msg("params_missing", where=msg("where_layer", index=i + 1), name=k))
+                        src = np.asarray(given[k], dtype=self.dtype)
+                        if src.shape != dest.shape:
+                            raise RuntimeProblem(msg("params_shape", where=msg("where_layer", index=i + 1),
+                                                     name=k, want=dest.shape, got=src.shape))
+                        plan.append((dest, src))
+        for dest, src in plan:
+            dest[...] = src
+
+    def __repr__(self) -> str:
+        inner = " -> ".join(repr(layer) for layer in self.layers)
+        return f"Network({self.spec.input.width} -> {inner or '∅'} -> {type(self.head).__name__}, {self.n_params} params)"
