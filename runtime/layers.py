@@ -41,7 +41,7 @@ class Affine(Layer):
         return out
 
     def backward(self, dout):
-        np.dot(self.x.T, dout, out=self.grads["W"])  # (in, N) @ (N, out) -> (in, out)
+        np.matmul(self.x.T, dout, out=self.grads["W"])  # (in, N) @ (N, out) -> (in, out)
         np.sum(dout, axis=0, out=self.grads["b"])
         return dout @ self.params["W"].T if self.need_dx else None  # (N, out) @ (out, in)
 

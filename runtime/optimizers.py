@@ -1,7 +1,20 @@
 """Optimizers with the book's contract: update(params, grads) changes params in place."""
 from __future__ import annotations
 
+import math
+
 import numpy as np
+
+
+# A weight whose gradient stays 0 (a dead ReLU) has its momentum shrink geometrically into the
+# subnormal range, where the CPU computes up to 100x slower; every few steps such values are
+# set to exactly 0 (they are below 1e-38 in float32 and 1e-308 in float64, so nothing changes).
+FLUSH_EVERY = 16
+
+
+def _flush_subnormals(arrays) -> None:
+    for a in arrays:
+        np.copyto(a, 0, where=np.abs(a) < np.finfo(a.dtype).tiny)
 
 
 class Optimizer:
@@ -10,6 +23,7 @@ class Optimizer:
     def __init__(self, lr: float = 0.01):
         self.lr = lr
         self.state: dict[str, dict[str, np.ndarray]] = {}
+        self._scratch: dict[str, np.ndarray] = {}
         self.iter = 0
 
     def update(self, params: dict[str, np.ndarray], grads: dict[str, np.ndarray]) -> None:
@@ -17,11 +31,17 @@ class Optimizer:
         for key, p in params.items():
             if key not in self.state:
                 self.state[key] = {name: np.zeros_like(p) for name in self.slots}
-            self._step(p, grads[key], self.state[key])
+            tmp = self._scratch.get(key)
+            if tmp is None or tmp.shape != p.shape or tmp.dtype != p.dtype:
+                tmp = self._scratch[key] = np.empty_like(p)
+            self._step(p, grads[key], self.state[key], tmp)
+            if self.iter % FLUSH_EVERY == 0:
+                _flush_subnormals(self.state[key].values())
 
-    slots: tuple[str, ...] = ()
+    slots: tuple[str, ...] = ()  # the per-parameter state arrays, all snapshot and restored
 
-    def _step(self, p, g, s) -> None:
+    def _step(self, p, g, s, tmp) -> None:
+        """One update of p in place; tmp is scratch memory of p's shape (big arrays are not reallocated)."""
         raise NotImplementedError
 
     def snapshot(self, into=None):
@@ -44,8 +64,9 @@ class Optimizer:
 class SGD(Optimizer):
     """p -= lr * g"""
 
-    def _step(self, p, g, s):
-        p -= self.lr * g
+    def _step(self, p, g, s, tmp):
+        np.multiply(g, self.lr, out=tmp)
+        p -= tmp
 
 
 class Momentum(Optimizer):
@@ -57,10 +78,11 @@ class Momentum(Optimizer):
         super().__init__(lr)
         self.momentum = momentum
 
-    def _step(self, p, g, s):
+    def _step(self, p, g, s, tmp):
         v = s["v"]
         v *= self.momentum
-        v -= self.lr * g
+        np.multiply(g, self.lr, out=tmp)
+        v -= tmp
         p += v
 
 
@@ -69,10 +91,11 @@ class AdaGrad(Optimizer):
 
     slots = ("h",)
 
-    def _step(self, p, g, s):
+    def _step(self, p, g, s, tmp):
         h = s["h"]
-        h += g * g
-        p -= self.lr * g / (np.sqrt(h) + 1e-7)
+        np.multiply(g, g, out=tmp)
+        h += tmp
+        _scaled_step(p, g, h, self.lr, tmp)
 
 
 class RMSprop(Optimizer):
@@ -84,11 +107,13 @@ class RMSprop(Optimizer):
         super().__init__(lr)
         self.decay_rate = decay_rate
 
-    def _step(self, p, g, s):
+    def _step(self, p, g, s, tmp):
         h = s["h"]
         h *= self.decay_rate
-        h += (1 - self.decay_rate) * g * g
-        p -= self.lr * g / (np.sqrt(h) + 1e-7)
+        np.multiply(g, g, out=tmp)
+        tmp *= 1 - self.decay_rate
+        h += tmp
+        _scaled_step(p, g, h, self.lr, tmp)
 
 
 class Adam(Optimizer):
@@ -100,13 +125,27 @@ class Adam(Optimizer):
         super().__init__(lr)
         self.beta1, self.beta2 = beta1, beta2
 
-    def _step(self, p, g, s):
+    def _step(self, p, g, s, tmp):
         t = self.iter
-        lr_t = self.lr * np.sqrt(1.0 - self.beta2 ** t) / (1.0 - self.beta1 ** t)
+        lr_t = self.lr * math.sqrt(1.0 - self.beta2 ** t) / (1.0 - self.beta1 ** t)
         m, v = s["m"], s["v"]
-        m += (1 - self.beta1) * (g - m)
-        v += (1 - self.beta2) * (g * g - v)
-        p -= lr_t * m / (np.sqrt(v) + 1e-7)
+        m *= self.beta1                  # m = beta1 * m + (1 - beta1) * g
+        np.multiply(g, 1 - self.beta1, out=tmp)
+        m += tmp
+        v *= self.beta2                  # v = beta2 * v + (1 - beta2) * g^2
+        np.multiply(g, g, out=tmp)
+        tmp *= 1 - self.beta2
+        v += tmp
+        _scaled_step(p, m, v, lr_t, tmp)  # p -= lr_t * m / (sqrt(v) + 1e-7)
+
+
+def _scaled_step(p, g, h, lr, tmp) -> None:
+    """p -= lr * g / (sqrt(h) + 1e-7), in place through tmp."""
+    np.sqrt(h, out=tmp)
+    tmp += 1e-7
+    np.divide(g, tmp, out=tmp)
+    tmp *= lr
+    p -= tmp
 
 
 OPTIMIZERS = {"sgd": SGD, "momentum": Momentum, "adagrad": AdaGrad, "rmsprop": RMSprop, "adam": Adam}

@@ -49,8 +49,6 @@ class StepResult:
 class _Snapshot:
     flat: np.ndarray
     bflat: np.ndarray
-    opt: tuple | None = None
-    valid: bool = False
 
 
 @dataclass
@@ -59,7 +57,7 @@ class Trainer:
 
     Shuffling comes from settings.seed, so the same network seed and settings give bit-identical
     weights. When a loss or a parameter becomes NaN or infinite, training stops, parameters,
-    running statistics and optimizer state go back to the last good step, and `stop` says why.
+    running statistics go back to the last good step, the optimizer starts afresh, and `stop` says why.
     """
 
     network: Network
@@ -110,10 +108,10 @@ class Trainer:
         if self.stop is not None:
             return StepResult(math.nan, self.epoch, stop=self.stop)
         if self.pos == 0:
-            order = self.rng.permutation(len(self.X))
-            self.Xs, self.Ts = self.X[order], self.T[order]
+            self.order = self.rng.permutation(len(self.X))
         b = self.settings.batch_size
-        x, t = self.Xs[self.pos:self.pos + b], self.Ts[self.pos:self.pos + b]
+        rows = self.order[self.pos:self.pos + b]  # gathering per batch: no copy of the whole set per epoch
+        x, t = self.X[rows], self.T[rows]
         with np.errstate(over="ignore", invalid="ignore"):  # overflow is caught below, as divergence
             loss = self._perceptron_step(x, t) if self.mode == "perceptron" else self._gradient_step(x, t)
         if self.stop is not None:
@@ -159,15 +157,13 @@ class Trainer:
         net, good = self.network, self._good
         np.copyto(good.flat, net.flat)
         np.copyto(good.bflat, net.bflat)
-        good.opt = self.optimizer.snapshot(into=good.opt)
-        good.valid = True
 
     def _diverged(self, what: str) -> None:
         net, good = self.network, self._good
         np.copyto(net.flat, good.flat)
         np.copyto(net.bflat, good.bflat)
-        if good.opt is not None:
-            self.optimizer.restore(good.opt)
+        # The optimizer's memory (momentum, Adam's averages) saw the exploding gradients: start it afresh.
+        self.optimizer = make_optimizer(self.settings.optimizer, self.settings.learning_rate)
         self.stop = Stop("diverged", msg("diverged_lr", what=msg(what)))
 
     def run_epoch(self) -> EpochStats | None:
