@@ -117,7 +117,13 @@ class RMSprop(Optimizer):
 
 
 class Adam(Optimizer):
-    """The book's Adam, with bias correction folded into the step size."""
+    """The book's Adam: m, v follow g and g^2; p -= lr_t * m / (sqrt(v) + 1e-7) with
+    lr_t = lr * sqrt(1 - beta2^t) / (1 - beta1^t).
+
+    The state keeps m / (1 - beta1) and v / (1 - beta2), which turns each average into a plain
+    "decay, then add" (m = beta1 * m + g) and folds the constants into one scale: the same
+    update with three fewer passes over the parameters.
+    """
 
     slots = ("m", "v")
 
@@ -126,23 +132,22 @@ class Adam(Optimizer):
         self.beta1, self.beta2 = beta1, beta2
 
     def _step(self, p, g, s, tmp):
-        t = self.iter
+        t, c1, c2 = self.iter, 1.0 - self.beta1, 1.0 - self.beta2
         lr_t = self.lr * math.sqrt(1.0 - self.beta2 ** t) / (1.0 - self.beta1 ** t)
         m, v = s["m"], s["v"]
-        m *= self.beta1                  # m = beta1 * m + (1 - beta1) * g
-        np.multiply(g, 1 - self.beta1, out=tmp)
-        m += tmp
-        v *= self.beta2                  # v = beta2 * v + (1 - beta2) * g^2
+        m *= self.beta1
+        m += g
+        v *= self.beta2
         np.multiply(g, g, out=tmp)
-        tmp *= 1 - self.beta2
         v += tmp
-        _scaled_step(p, m, v, lr_t, tmp)  # p -= lr_t * m / (sqrt(v) + 1e-7)
+        # lr_t * (c1 m) / (sqrt(c2 v) + eps) = (lr_t c1 / sqrt(c2)) * m / (sqrt(v) + eps / sqrt(c2))
+        _scaled_step(p, m, v, lr_t * c1 / math.sqrt(c2), tmp, eps=1e-7 / math.sqrt(c2))
 
 
-def _scaled_step(p, g, h, lr, tmp) -> None:
-    """p -= lr * g / (sqrt(h) + 1e-7), in place through tmp."""
+def _scaled_step(p, g, h, lr, tmp, eps=1e-7) -> None:
+    """p -= lr * g / (sqrt(h) + eps), in place through tmp."""
     np.sqrt(h, out=tmp)
-    tmp += 1e-7
+    tmp += eps
     np.divide(g, tmp, out=tmp)
     tmp *= lr
     p -= tmp

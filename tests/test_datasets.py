@@ -338,13 +338,21 @@ def test_a_missing_csv_file_is_named(tmp_path):
 
 @pytest.mark.parametrize("garbage", [
     b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",  # a picture
-    "x,label\n1,ねこ\n".encode("shift_jis"),  # not UTF-8
+    bytes(range(256)) * 4,  # neither UTF-8 nor Shift_JIS
 ])
 def test_a_binary_or_undecodable_file_is_unreadable(tmp_path, garbage):
     path = tmp_path / "picture.csv"
     path.write_bytes(garbage)
     exc = problem(load_csv, path)
     assert exc.message.key == "csv_unreadable" and str(path) in exc.text()
+
+
+def test_a_csv_saved_by_japanese_excel_in_shift_jis_loads(tmp_path):
+    path = tmp_path / "animals.csv"
+    path.write_bytes("おもさ,せのたかさ,どうぶつ\n4,25,ねこ\n30,60,いぬ\n5,24,ねこ\n".encode("cp932"))
+    data = load_csv(path)
+    assert data.classes == ("いぬ", "ねこ") and data.x.shape == (3, 2)
+    assert data.extra["features"] == ("おもさ", "せのたかさ")
 
 
 @pytest.mark.parametrize("text", ["", "\n\n  \n", ",,\n,,\n"])

@@ -48,7 +48,7 @@ def test_optimizer_state_can_be_snapshot_and_restored():
     opt.update(p, g)
     opt.restore(snap)
     assert opt.iter == 1
-    np.testing.assert_allclose(opt.state["w"]["m"], [0.1])
+    np.testing.assert_allclose(opt.state["w"]["m"], [1.0])  # kept as m / (1 - beta1)
 
 
 def test_optimizers_have_readable_reprs():

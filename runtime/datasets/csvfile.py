@@ -62,14 +62,28 @@ def _text(file: str) -> str:
         _fail("csv_too_big", file=file, size=round(size / MB, 1), limit=LIMIT_MB)
     try:
         data = path.read_bytes()
-        text = data.decode("utf-8-sig")  # -sig drops the byte-order mark Excel writes
-    except (OSError, UnicodeDecodeError):
+    except OSError:
         _fail("csv_unreadable", file=file)
-    if "\0" in text:
+    text = _decode(data)
+    if text is None or any(c in text for c in _CONTROL):
         _fail("csv_unreadable", file=file)
     if not text.strip():
         _fail("csv_empty", file=file)
     return text
+
+
+# Control characters never appear in a text CSV; they mean a binary file was picked.
+_CONTROL = frozenset(chr(c) for c in range(32) if chr(c) not in "\t\n\r")
+
+
+def _decode(data: bytes) -> str | None:
+    """UTF-8 (with or without Excel's byte-order mark), else Shift_JIS as Japanese Excel saves it."""
+    for encoding in ("utf-8-sig", "cp932"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return None
 
 
 def _rows(file: str, text: str) -> list[tuple[int, list[str]]]:
