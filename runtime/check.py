@@ -9,7 +9,6 @@ from pydantic import ValidationError
 
 from .messages import Message, RuntimeProblem, msg
 from .spec import (
-    ACTIVATIONS, FEATURES, INITS, OPTIMIZERS, OUTPUT_KINDS,
     ActivationSpec, BatchNormSpec, DenseSpec, NetworkSpec, TrainingSpec,
 )
 
@@ -196,35 +195,89 @@ def training_problems(spec: NetworkSpec) -> list[Problem]:
 
 # --- parsing with friendly errors ---------------------------------------------------
 
-_CHOICES = {"activation": ACTIVATIONS, "init": INITS, "features": FEATURES,
-            "optimizer": OPTIMIZERS, "kind": OUTPUT_KINDS}
+_LAYER_KINDS = ("dense", "activation", "dropout", "batchnorm")
+_NUMBER_ERRORS = {"int_type", "int_parsing", "int_from_float", "float_type", "float_parsing",
+                  "finite_number", "bool_type", "bool_parsing"}
+_LIMIT_ERRORS = {"greater_than": "spec_above", "greater_than_equal": "spec_at_least",
+                 "less_than": "spec_below", "less_than_equal": "spec_at_most"}
 
 
-def _where_loc(loc: tuple) -> Message:
-    if loc and loc[0] == "layers" and len(loc) > 1 and isinstance(loc[1], int):
+def _where_loc(loc: tuple, training: bool) -> Message:
+    if training:
+        return msg("where_training")
+    if len(loc) > 1 and loc[0] == "layers" and isinstance(loc[1], int):
         return _where(loc[1])
     names = {"input": "where_input", "output": "where_output"}
     return msg(names.get(loc[0], "where_network")) if loc else msg("where_network")
 
 
+def _field(loc: tuple) -> str:
+    """The setting an error is about: the last plain name in its location.
+
+    A layer's location is ("layers", index, kind, field, ...); union branches are named like
+    "list[literal[...]]" and are skipped.
+    """
+    if len(loc) > 2 and loc[0] == "layers":
+        loc = loc[3:]
+    names = [p for p in loc if isinstance(p, str) and "[" not in p]
+    return names[-1] if names else ""
+
+
+def _choices(err: dict) -> str:
+    expected = (err.get("ctx") or {}).get("expected", "")
+    return expected.replace("'", "").replace(" or ", ", ")
+
+
 def _friendly(err: dict, training: bool) -> Problem:
+    """One pydantic error as a Problem whose sentence a teacher can act on, in every language."""
     loc, kind, value = tuple(err["loc"]), err["type"], err.get("input")
-    where = msg("where_training") if training else _where_loc(loc)
-    field = next((p for p in reversed(loc) if isinstance(p, str) and p not in
-                  ("dense", "activation_", "list[literal[...]]")), "")
-    part: Part = "training" if training else (loc[0] if loc and loc[0] in ("input", "output") else "layer")
-    layer = loc[1] if part == "layer" and len(loc) > 1 and isinstance(loc[1], int) else None
-    if kind == "literal_error" or kind == "union_tag_invalid":
-        choices = _CHOICES.get(field) or _CHOICES.get(str(loc[-2]) if len(loc) > 1 else "", ())
-        key = "spec_bad_activation" if "activation" in map(str, loc) else "spec_bad_choice"
-        return Problem(part, msg(key, where=where, value=value, choices=", ".join(choices)), layer)
+    field = _field(loc)
+    in_layer = not training and len(loc) > 1 and loc[0] == "layers" and isinstance(loc[1], int)
+    part: Part = "training" if training else "layer" if in_layer else (
+        loc[0] if loc and loc[0] in ("input", "output") else "network")
+    layer = loc[1] if in_layer else None
+
+    def problem(key: str, **params) -> Problem:
+        return Problem(part, msg(key, **params), layer)
+
+    where = _where_loc(loc, training)
+    if kind == "json_invalid":
+        return problem("spec_not_json", detail=err["msg"].removeprefix("Invalid JSON: "))
+    if kind == "union_tag_invalid":
+        tag = (err.get("ctx") or {}).get("tag", value)
+        return problem("spec_bad_layer_kind", where=where, value=tag, choices=", ".join(_LAYER_KINDS))
+    if kind == "literal_error":
+        key = "spec_bad_activation" if field == "activation" else "spec_bad_choice"
+        return problem(key, where=where, field=field, value=value, choices=_choices(err))
     if kind == "extra_forbidden":
-        return Problem(part, msg("spec_unknown_field", where=where, value=loc[-1]), layer)
+        return problem("spec_unknown_field", where=where, value=loc[-1])
     if kind == "missing":
-        return Problem(part, msg("spec_missing_field", where=where, value=loc[-1]), layer)
+        if len(loc) == 1 and not training:
+            part = "network"
+        return problem("spec_missing_field", where=_where_loc(loc[:-1], training), value=loc[-1])
     if field == "units" and kind in ("greater_than_equal", "greater_than"):
-        return Problem(part, msg("spec_units", where=where, value=value), layer)
-    return Problem(part, msg("spec_bad_value", where=where, detail=f"{field}: {err['msg']}"), layer)
+        return problem("spec_units", where=where, value=value)
+    if kind in _LIMIT_ERRORS:
+        limit = next(iter((err.get("ctx") or {}).values()), "")
+        return problem(_LIMIT_ERRORS[kind], where=where, field=field, value=value, limit=limit)
+    if kind in _NUMBER_ERRORS:
+        return problem("spec_not_number", where=where, field=field, value=value)
+    return problem("spec_bad_value", where=where, field=field, value=value)
+
+
+def _is_union_echo(e: dict, errors: list[dict]) -> bool:
+    """A union field ("relu" or ["relu", ...]) reports a failure per branch; the branch whose
+    shape does not even match (a list given to the one-value branch, a word to the list branch)
+    only repeats what the other branch says more precisely."""
+    wrong_shape = e["type"] in ("list_type", "dict_type") or (
+        e["type"] == "literal_error" and isinstance(e.get("input"), (list, dict)))
+    field = e["loc"][:-1]
+    return wrong_shape and any(f is not e and f["loc"][:len(field)] == field for f in errors)
+
+
+def _friendly_all(errors: list[dict], training: bool) -> list[Problem]:
+    kept = [e for e in errors if not _is_union_echo(e, errors)]
+    return [_friendly(e, training) for e in kept or errors]
 
 
 def parse_spec(data: dict | str) -> NetworkSpec:
@@ -233,7 +286,7 @@ def parse_spec(data: dict | str) -> NetworkSpec:
         spec = (NetworkSpec.model_validate_json(data) if isinstance(data, str)
                 else NetworkSpec.model_validate(data))
     except ValidationError as e:
-        raise SpecError([_friendly(err, False) for err in e.errors()]) from None
+        raise SpecError(_friendly_all(e.errors(), False)) from None
     found = problems(spec)
     if found:
         raise SpecError(found)
@@ -246,4 +299,4 @@ def parse_training(data: dict | str) -> TrainingSpec:
         return (TrainingSpec.model_validate_json(data) if isinstance(data, str)
                 else TrainingSpec.model_validate(data))
     except ValidationError as e:
-        raise SpecError([_friendly(err, True) for err in e.errors()]) from None
+        raise SpecError(_friendly_all(e.errors(), True)) from None

@@ -20,14 +20,49 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "{where} has an activation '{value}' that does not exist; use one of {choices}.",
     },
     "spec_bad_choice": {
-        "ja": "{where}の「{value}」は選べません。使えるのは {choices} です。",
-        "ja-Hira": "{where}の「{value}」は えらべないよ。つかえるのは {choices} だよ。",
-        "en": "{where} cannot be '{value}'; use one of {choices}.",
+        "ja": "{where}：「{field}」に「{value}」は選べません。使えるのは {choices} です。",
+        "ja-Hira": "{where}：「{field}」に「{value}」は えらべないよ。つかえるのは {choices} だよ。",
+        "en": "{where}: {field} cannot be '{value}'; use one of {choices}.",
     },
     "spec_bad_value": {
-        "ja": "{where}の値が正しくありません（{detail}）。",
-        "ja-Hira": "{where}の あたいが ただしくないよ（{detail}）。",
-        "en": "{where} has a value that does not work ({detail}).",
+        "ja": "{where}：「{field}」に「{value}」は使えません。",
+        "ja-Hira": "{where}：「{field}」に「{value}」は つかえないよ。",
+        "en": "{where}: {field} cannot be '{value}'.",
+    },
+    "spec_not_number": {
+        "ja": "{where}：「{field}」は数にしてください（いまは「{value}」）。",
+        "ja-Hira": "{where}：「{field}」は かずに してね（いまは「{value}」）。",
+        "en": "{where}: {field} must be a number, not '{value}'.",
+    },
+    "spec_above": {
+        "ja": "{where}：「{field}」は{limit}より大きくしてください（いまは{value}）。",
+        "ja-Hira": "{where}：「{field}」は {limit}より おおきく してね（いまは {value}）。",
+        "en": "{where}: {field} must be more than {limit} (it is {value}).",
+    },
+    "spec_at_least": {
+        "ja": "{where}：「{field}」は{limit}以上にしてください（いまは{value}）。",
+        "ja-Hira": "{where}：「{field}」は {limit}いじょうに してね（いまは {value}）。",
+        "en": "{where}: {field} must be at least {limit} (it is {value}).",
+    },
+    "spec_below": {
+        "ja": "{where}：「{field}」は{limit}より小さくしてください（いまは{value}）。",
+        "ja-Hira": "{where}：「{field}」は {limit}より ちいさく してね（いまは {value}）。",
+        "en": "{where}: {field} must be less than {limit} (it is {value}).",
+    },
+    "spec_at_most": {
+        "ja": "{where}：「{field}」は{limit}以下にしてください（いまは{value}）。",
+        "ja-Hira": "{where}：「{field}」は {limit}いかに してね（いまは {value}）。",
+        "en": "{where}: {field} must be at most {limit} (it is {value}).",
+    },
+    "spec_bad_layer_kind": {
+        "ja": "{where}の種類「{value}」はありません。使えるのは {choices} です。",
+        "ja-Hira": "{where}の しゅるい「{value}」は ないよ。つかえるのは {choices} だよ。",
+        "en": "{where} is of a kind '{value}' that does not exist; use one of {choices}.",
+    },
+    "spec_not_json": {
+        "ja": "ネットワークの説明が JSON として読めません（{detail}）。",
+        "ja-Hira": "ネットワークの せつめいが JSON として よめないよ（{detail}）。",
+        "en": "The network description is not readable JSON ({detail}).",
     },
     "spec_unknown_field": {
         "ja": "{where}に知らない項目「{value}」があります。",

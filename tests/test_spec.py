@@ -142,3 +142,21 @@ def test_every_problem_has_all_three_languages():
     for p in problems(spec):
         texts = p.message.texts()
         assert set(texts) == {"ja", "ja-Hira", "en"} and all(texts.values())
+
+
+@pytest.mark.parametrize("data, expected", [
+    (raw([{"kind": "conv", "units": 2}]),
+     "Layer 1 is of a kind 'conv' that does not exist; use one of dense, activation, dropout, batchnorm."),
+    (raw([{"kind": "dense", "units": 2, "activation": ["relu", "swish"]}]),
+     "Layer 1 has an activation 'swish' that does not exist; use one of identity, step, sigmoid, tanh, relu, "
+     "leaky_relu, softmax."),
+    (raw([{"kind": "dense", "units": "many"}]), "Layer 1: units must be a number, not 'many'."),
+    (raw([{"kind": "dropout", "rate": 1.5}, {"kind": "dense", "units": 2}]),
+     "Layer 1: rate must be less than 1.0 (it is 1.5)."),
+    ({"input": {"size": 2}, "layers": []}, "The network is missing the setting 'output'."),
+    ('{"input": ', "The network description is not readable JSON (EOF while parsing a value at line 1 column 10)."),
+])
+def test_a_broken_spec_gets_exactly_one_sentence_per_problem(data, expected):
+    with pytest.raises(SpecError) as e:
+        parse_spec(data)
+    assert [str(p) for p in e.value.problems] == [expected]
