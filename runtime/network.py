@@ -201,7 +201,7 @@ class Network:
         """Data loss + penalty for raw inputs x and dataset answers y."""
         return self.head.forward(self._forward(self.features(x), train), self.targets(y)) + self.penalty()
 
-    def gradient(self, x, y, train: bool = False) -> dict[str, np.ndarray]:
+    def gradient(self, x, y, train: bool = False) -> list[dict[str, np.ndarray]]:
         """Gradients of loss(x, y) for every parameter, per spec layer (copies)."""
         self._loss_grad(self.features(x), self.targets(y), train)
         return [{k: layer.grads[k].copy() for layer in g for k in layer.grads} for g in self.groups]

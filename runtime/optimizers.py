@@ -18,7 +18,7 @@ def _flush_subnormals(arrays) -> None:
 
 
 class Optimizer:
-    """Keeps per-key state; snapshot() and restore() let training undo a step that broke."""
+    """Keeps per-key state (momentum, averages) that snapshot() copies and restore() puts back."""
 
     def __init__(self, lr: float = 0.01):
         self.lr = lr
@@ -44,13 +44,8 @@ class Optimizer:
         """One update of p in place; tmp is scratch memory of p's shape (big arrays are not reallocated)."""
         raise NotImplementedError
 
-    def snapshot(self, into=None):
-        """A copy of the state; pass the previous snapshot as `into` to reuse its memory."""
-        if into is not None and into[1].keys() == self.state.keys():
-            for k, s in self.state.items():
-                for n, a in s.items():
-                    np.copyto(into[1][k][n], a)
-            return self.iter, into[1]
+    def snapshot(self):
+        """A copy of the state, for restore()."""
         return self.iter, {k: {n: a.copy() for n, a in s.items()} for k, s in self.state.items()}
 
     def restore(self, snap) -> None:

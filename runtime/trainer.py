@@ -84,6 +84,7 @@ class Trainer:
         self.history: list[EpochStats] = []
         self.stop: Stop | None = None
         self._good = _Snapshot(net.flat.copy(), net.bflat.copy())
+        self._test_cache = None
 
     def _check_data(self, data: Dataset) -> None:
         out = self.network.spec.output
@@ -183,24 +184,34 @@ class Trainer:
 
     # --- measuring --------------------------------------------------------------------
 
-    def outputs(self, data: Dataset) -> np.ndarray:
-        """The network's answers for every point of `data`, in chunks."""
-        X = self.network.features(data.x)
-        return np.concatenate([self.network.head.predict(self.network._forward(X[i:i + EVAL_CHUNK]))
-                               for i in range(0, len(X), EVAL_CHUNK)]) if len(X) else np.empty((0, 1))
+    def _prepared(self, data: Dataset) -> tuple[np.ndarray, np.ndarray]:
+        if data is self.train:
+            return self.X, self.T
+        if self._test_cache is None or self._test_cache[0] is not data:
+            net = self.network
+            self._test_cache = (data, net.features(data.x), net.targets(data.y))
+        return self._test_cache[1], self._test_cache[2]
 
-    def evaluate_on(self, data: Dataset) -> tuple[float, float | None]:
-        """(data loss, accuracy) on a whole dataset, without dropout and with running statistics."""
+    def _run(self, data: Dataset) -> tuple[float, np.ndarray]:
+        """(mean data loss, outputs) over a whole dataset, in chunks, as when running (no dropout)."""
         net = self.network
-        X, T = net.features(data.x), net.targets(data.y)
-        total = 0.0
+        X, T = self._prepared(data)
+        total, outs = 0.0, []
         for i in range(0, len(X), EVAL_CHUNK):
             z = net._forward(X[i:i + EVAL_CHUNK])
             total += net.head.forward(z, T[i:i + EVAL_CHUNK]) * len(z)
-        loss = total / len(X)
-        if net.spec.output.kind == "regress":
-            return loss, None
-        return loss, accuracy(self.outputs(data), data.y, net.spec.output.kind)
+            outs.append(net.head.predict(z))
+        return total / max(len(X), 1), np.concatenate(outs) if outs else np.empty((0, 1))
+
+    def outputs(self, data: Dataset) -> np.ndarray:
+        """The network's answers for every point of `data`."""
+        return self._run(data)[1]
+
+    def evaluate_on(self, data: Dataset) -> tuple[float, float | None]:
+        """(data loss, accuracy) on a whole dataset, without dropout and with running statistics."""
+        loss, out = self._run(data)
+        kind = self.network.spec.output.kind
+        return loss, None if kind == "regress" else accuracy(out, data.y, kind)
 
     def measure(self) -> EpochStats:
         loss, acc = self.evaluate_on(self.train)
