@@ -153,9 +153,9 @@ BLOCKS: tuple[BlockType, ...] = (
           Param("path", "text", "", L("ファイル", "ファイル", "file")),
           Param("label_column", "text", "", L("答えの列", "こたえの れつ", "answer column")),
           Param("test_ratio", "number", 20, TEST.label, 0, 90)),
-    _data("points", L("かいた点のデータ テスト {test_ratio}% 入力 {features}",
-                      "かいた てんの データ テスト {test_ratio}% にゅうりょく {features}",
-                      "drawn points data test {test_ratio}% inputs {features}"),
+    _data("points", L("かいた点 {points} のデータ テスト {test_ratio}% 入力 {features}",
+                      "かいた てん {points} の データ テスト {test_ratio}% にゅうりょく {features}",
+                      "drawn points {points} data test {test_ratio}% inputs {features}"),
           Param("points", "points", [], L("点", "てん", "points")), Param("test_ratio", "number", 0, TEST.label, 0, 90),
           FEATURES_2D),
     # Neurons and layers.

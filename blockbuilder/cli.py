@@ -1,29 +1,350 @@
-"""The `blockbuilder` command line; subcommands join it as the editor's parts land."""
+"""The `blockbuilder` command line: examples, new, check, train, predict (the editor and export come later)."""
 from __future__ import annotations
 
 import argparse
+import csv
+import json
+import math
+import os
 import sys
+import time
+from dataclasses import replace
+
+import numpy as np
+
+from runtime import Network, Trainer
+from runtime.check import training_mode
+from runtime.messages import Message, RuntimeProblem
 
 from . import __version__
+from .example_projects import BY_NAME, EXAMPLES
+from .messages import UIProblem, msg
+
+# Scratch's limits (see shared/notes/scratch-format.md): a list holds at most 200,000 items and
+# the website refuses a project.json over 5 MB.
+SCRATCH_LIST_LIMIT = 200_000
+SCRATCH_JSON_LIMIT = 5_000_000
+BYTES_PER_NUMBER = 22      # a float64 written in full, with its quotes and comma
+BYTES_OF_PROGRAM = 60_000  # blocks, costumes' metadata and comments of an exported project
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr with exit status 2."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def default_lang() -> str:
+    env = os.environ.get("BLOCKBUILDER_LANG") or os.environ.get("LANG", "")
+    if env.startswith("ja-Hira") or env.startswith("ja_Hira"):
+        return "ja-Hira"
+    return "ja" if env.startswith("ja") else "en"
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="blockbuilder",
-        description="Build neural networks from blocks, watch them learn, and export them to Scratch 3.",
-        epilog="The block editor and the subcommands (examples, new, check, train, predict, export) "
-               "are on their way; for now the NumPy runtime is ready to use from Python: "
-               "`python3 -c \"import runtime; help(runtime)\"`.",
-    )
+    parser = _Parser(prog="blockbuilder",
+                     description="Build neural networks from blocks, watch them learn, export them to Scratch 3.")
     parser.add_argument("--version", action="version", version=f"blockbuilder {__version__}")
+    parser.add_argument("--lang", choices=("ja", "ja-Hira", "en"),
+                        help="language of messages (default: from BLOCKBUILDER_LANG or LANG)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("examples", help="list the built-in examples")
+    p.set_defaults(run=cmd_examples)
+
+    p = sub.add_parser("new", help="write a built-in example to a project file")
+    p.add_argument("--example", required=True, metavar="NAME", help="an example's name (see `blockbuilder examples`)")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="the project file to write")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    p.set_defaults(run=cmd_new)
+
+    p = sub.add_parser("check", help="problems, layer shapes, parameter count, and whether it fits Scratch")
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(run=cmd_check)
+
+    p = sub.add_parser("train", help="train without a window and save the trained weights into the project")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--epochs", type=int, metavar="N", help="how many epochs (default: the project's setting)")
+    p.add_argument("--seed", type=int, metavar="S", help="random seed (default: the project's setting)")
+    p.add_argument("-o", "--output", metavar="OUT", help="write the trained project here instead of FILE")
+    p.set_defaults(run=cmd_train)
+
+    p = sub.add_parser("predict", help="the network's outputs for raw inputs")
+    p.add_argument("file", metavar="FILE")
+    what = p.add_mutually_exclusive_group(required=True)
+    what.add_argument("--inputs", metavar="ROWS", help='points separated by ";", numbers by ",": "0,1;1,1"')
+    what.add_argument("--csv", metavar="PATH", help="a CSV file of inputs, one point per row")
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    p.set_defaults(run=cmd_predict)
+
+    p = sub.add_parser("export", help="export to Scratch 3 (.sb3) — not yet available")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("-o", "--output", metavar="OUT.sb3")
+    p.add_argument("--lang", dest="export_lang", choices=("ja", "ja-Hira", "en"))
+    p.set_defaults(run=cmd_export)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    parser.parse_args(argv)
-    parser.print_help()
+    args = build_parser().parse_args(argv)
+    lang = args.lang or default_lang()
+    try:
+        if args.command is None:
+            return cmd_editor(args, lang)
+        return args.run(args, lang)
+    except (UIProblem, RuntimeProblem) as e:
+        print(f"blockbuilder: {e.text(lang)}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"blockbuilder: {msg('cli_interrupted').text(lang)}", file=sys.stderr)
+        return 130
+
+
+def say(message: Message, lang: str, file=None) -> None:
+    print(message.text(lang), file=file or sys.stdout)
+
+
+# --- commands ---------------------------------------------------------------------------
+
+def cmd_editor(args, lang: str) -> int:
+    say(msg("cli_no_editor_yet"), lang)
     return 0
+
+
+def cmd_export(args, lang: str) -> int:
+    raise UIProblem(msg("cli_no_export_yet"))
+
+
+def cmd_examples(args, lang: str) -> int:
+    width = max(len(e.name) for e in EXAMPLES)
+    for e in EXAMPLES:
+        print(f"{e.name:<{width}}  {e.description[lang]}")
+    return 0
+
+
+def cmd_new(args, lang: str) -> int:
+    from .projectfile import save_project
+
+    example = BY_NAME.get(args.example)
+    if example is None:
+        raise UIProblem(msg("cli_unknown_example", name=args.example, choices=", ".join(BY_NAME)))
+    if os.path.exists(args.output) and not args.force:
+        raise UIProblem(msg("cli_exists", file=args.output))
+    project = example.project().model_copy(update={"language": lang})
+    save_project(project, args.output)
+    say(msg("cli_written", file=args.output, name=example.name), lang)
+    return 0
+
+
+def _load_compiled(path: str):
+    from .compile import compile_project
+    from .projectfile import load_project
+
+    project = load_project(path)
+    return project, compile_project(project)
+
+
+def _print_problems(problems, lang: str, file=None) -> None:
+    for p in problems:
+        where = f"[{p.block_id}] " if p.block_id else ""
+        print(f"  {where}{p.message.text(lang)}", file=file or sys.stdout)
+
+
+def cmd_check(args, lang: str) -> int:
+    project, c = _load_compiled(args.file)
+    errors = [p for p in c.problems if p.severity == "error"]
+    script = project.scripts[c.script_index].blocks if c.script_index is not None else []
+    for block in _flatten(script):
+        if block.id in c.annotations:
+            print(f"  {block.id:<12} {block.type:<20} {c.annotations[block.id]}")
+    if c.spec is not None:
+        n_params = sum(int(np.prod(s)) for shapes in c.param_shapes.values() for s in shapes.values())
+        largest = max((int(np.prod(s)) for shapes in c.param_shapes.values() for s in shapes.values()), default=0)
+        size = BYTES_OF_PROGRAM + n_params * BYTES_PER_NUMBER
+        say(msg("cli_params", count=n_params), lang)
+        fits = size <= SCRATCH_JSON_LIMIT
+        key = "cli_fits" if fits else "cli_too_big"
+        say(msg(key, kb=round(size / 1000), mb=round(size / 1e6, 1), limit_mb=SCRATCH_JSON_LIMIT // 1_000_000,
+                lists=math.ceil(largest / SCRATCH_LIST_LIMIT) if largest else 0), lang)
+    if c.problems:
+        say(msg("cli_problems", count=len(errors)), lang)
+        _print_problems(c.problems, lang)
+    else:
+        say(msg("cli_no_problems"), lang)
+    return 1 if errors else 0
+
+
+def _flatten(blocks):
+    for block in blocks:
+        yield block
+        yield from _flatten(block.children)
+
+
+def _require_ok(c, lang: str) -> None:
+    errors = [p for p in c.problems if p.severity == "error"]
+    if errors:
+        _print_problems(errors, lang, file=sys.stderr)
+        raise UIProblem(msg("cli_fix_problems", count=len(errors)))
+
+
+def cmd_train(args, lang: str) -> int:
+    from .data import load_data
+    from .projectfile import save_project
+
+    project, c = _load_compiled(args.file)
+    _require_ok(c, lang)
+    updates = {k: v for k, v in (("epochs", args.epochs), ("seed", args.seed)) if v is not None}
+    try:
+        settings = c.training.model_copy(update=updates)
+        settings = type(settings).model_validate(settings.model_dump())
+    except ValueError:
+        raise UIProblem(msg("cli_bad_setting", epochs=args.epochs, seed=args.seed)) from None
+    if training_mode(c.spec) == "none":
+        say(msg("cli_nothing_to_learn"), lang)
+        return 0
+    for p in getattr(c, "training_problems", []):
+        if p.severity == "error":
+            raise UIProblem(p.message)
+    train_set, test_set = load_data(replace(c.data, seed=settings.seed))
+    trainer = Trainer(Network(c.spec, seed=settings.seed), train_set, test_set if len(test_set) else None, settings)
+    progress = Progress(settings.epochs, lang)
+    while trainer.stop is None:
+        stats = trainer.run_epoch()
+        if stats is not None:
+            progress.show(stats)
+    progress.done()
+    trained = {block_id: {k: v.tolist() for k, v in params.items()}
+               for block_id, params in zip(c.layer_blocks, trainer.network.params_by_layer()) if params}
+    out = args.output or args.file
+    save_project(project.model_copy(update={"trained": trained}), out)
+    if trainer.stop.reason == "diverged":
+        say(trainer.stop.message, lang, file=sys.stderr)
+        say(msg("cli_saved_last_good", file=out), lang, file=sys.stderr)
+        return 1
+    say(msg("cli_saved", file=out), lang)
+    return 0
+
+
+class Progress:
+    """One line per epoch, redrawn in place on a terminal: epoch, loss, accuracy."""
+
+    def __init__(self, epochs: int, lang: str, stream=None):
+        self.epochs, self.lang = epochs, lang
+        self.stream = stream or sys.stdout
+        self.tty = self.stream.isatty()
+        self.last_print = 0.0
+        self.line = ""
+
+    def show(self, s) -> None:
+        filled = int(20 * s.epoch / self.epochs)
+        bar = "#" * filled + "-" * (20 - filled)
+        acc = "" if s.train_accuracy is None else f"  {msg('cli_accuracy').text(self.lang)} {s.train_accuracy:6.1%}"
+        test = ""
+        if s.test_loss is not None:
+            test = f"  {msg('cli_test').text(self.lang)} {s.test_loss:.4f}"
+            test += "" if s.test_accuracy is None else f" {s.test_accuracy:6.1%}"
+        self.line = (f"[{bar}] {msg('cli_epoch').text(self.lang)} {s.epoch}/{self.epochs}"
+                     f"  {msg('cli_loss').text(self.lang)} {s.train_loss:.4f}{acc}{test}")
+        now = time.monotonic()
+        if self.tty:
+            self.stream.write("\r" + self.line)
+            self.stream.flush()
+        elif now - self.last_print >= 1.0 or s.epoch in (1, self.epochs):
+            print(self.line, file=self.stream)
+            self.last_print = now
+
+    def done(self) -> None:
+        if self.tty and self.line:
+            self.stream.write("\n")
+
+
+def _parse_rows(text: str, size: int) -> np.ndarray:
+    rows = []
+    for i, row in enumerate(filter(None, (r.strip() for r in text.split(";"))), start=1):
+        try:
+            values = [float(v) for v in row.split(",")]
+        except ValueError:
+            raise UIProblem(msg("cli_bad_inputs", row=i, text=row)) from None
+        if len(values) != size or not all(math.isfinite(v) for v in values):
+            raise UIProblem(msg("cli_inputs_count", row=i, want=size, got=len(values)))
+        rows.append(values)
+    if not rows:
+        raise UIProblem(msg("cli_no_inputs"))
+    return np.array(rows)
+
+
+def _read_input_csv(path: str, size: int) -> np.ndarray:
+    try:
+        with open(path, newline="", encoding="utf-8-sig") as f:
+            rows = [r for r in csv.reader(f) if any(c.strip() for c in r)]
+    except FileNotFoundError:
+        raise UIProblem(msg("file_missing", file=path)) from None
+    except (OSError, UnicodeDecodeError, csv.Error):
+        raise UIProblem(msg("cli_bad_csv", file=path)) from None
+    if rows and not _numeric(rows[0]):
+        rows = rows[1:]  # a header
+    return _parse_rows(";".join(",".join(r) for r in rows), size)
+
+
+def _numeric(row: list[str]) -> bool:
+    try:
+        [float(c) for c in row]
+        return True
+    except ValueError:
+        return False
+
+
+def cmd_predict(args, lang: str) -> int:
+    project, c = _load_compiled(args.file)
+    _require_ok(c, lang)
+    net = Network(c.spec, seed=c.training.seed)
+    learnable = [b for b, shapes in zip(c.layer_blocks, net.params_by_layer()) if shapes]
+    if all(b in project.trained for b in learnable):
+        net.load_params([project.trained.get(b, {}) for b in c.layer_blocks])
+    elif training_mode(c.spec) != "none":
+        raise UIProblem(msg("cli_not_trained", file=args.file))
+    size = c.spec.input.size
+    x = _parse_rows(args.inputs, size) if args.inputs is not None else _read_input_csv(args.csv, size)
+    out = net.predict(x)
+    classes = _class_names(c)
+    rows = [_describe(c.spec.output.kind, o, classes) for o in out]
+    if args.json:
+        print(json.dumps([{"inputs": xi.tolist(), "outputs": oi.tolist(), "prediction": r[0]}
+                          for xi, oi, r in zip(x, out, rows)], ensure_ascii=False))
+        return 0
+    for xi, (prediction, confidence) in zip(x, rows):
+        inputs = ", ".join(f"{v:g}" for v in xi) if len(xi) <= 8 else f"{len(xi)} inputs"
+        shown = _show(c.spec.output.kind, prediction, confidence, lang)
+        print(f"{inputs} → {shown}")
+    return 0
+
+
+def _class_names(c) -> tuple[str, ...]:
+    from .data import load_data
+
+    try:
+        return load_data(c.data)[0].classes
+    except (RuntimeProblem, UIProblem, OSError):
+        return ()
+
+
+def _describe(kind: str, out: np.ndarray, classes: tuple[str, ...]):
+    """(prediction, confidence) for one point."""
+    if kind == "classify":
+        k = int(np.argmax(out))
+        return (classes[k] if k < len(classes) else str(k)), float(out[k])
+    if kind == "yes_no":
+        return bool(out[0] > 0.5), float(out[0])
+    return (float(out[0]) if len(out) == 1 else out.tolist()), None
+
+
+def _show(kind: str, prediction, confidence, lang: str) -> str:
+    if kind == "classify":
+        return msg("cli_class", name=prediction, p=f"{confidence:.1%}").text(lang)
+    if kind == "yes_no":
+        return msg("cli_yes" if prediction else "cli_no", p=f"{confidence:.1%}").text(lang)
+    return f"{prediction:.6g}" if isinstance(prediction, float) else str(prediction)
 
 
 if __name__ == "__main__":

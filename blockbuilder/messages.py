@@ -115,7 +115,346 @@ CATALOG: dict[str, dict[str, str]] = {
         "ja-Hira": "かずで ない あたい（NaN や むげんだい）が あるよ。",
         "en": "there is a value that is not a number (NaN or infinity).",
     },
+    "reason_not_a_file": {
+        "ja": "ファイルではなく、フォルダーなどです。",
+        "ja-Hira": "ファイルでは なくて、フォルダー などだよ。",
+        "en": "it is a folder or a device, not a file.",
+    },
+    "reason_unreadable": {
+        "ja": "読めません（{detail}）。",
+        "ja-Hira": "よめないよ（{detail}）。",
+        "en": "it cannot be read ({detail}).",
+    },
+    "reason_unknown_version": {
+        "ja": "ファイルの版 {version} はありません。",
+        "ja-Hira": "ファイルの はん {version} は ないよ。",
+        "en": "there is no file version {version}.",
+    },
+    "reason_cannot_upgrade": {
+        "ja": "古い blockbuilder（ファイルの版 {version}）で作られていて、新しい形に直せません。",
+        "ja-Hira": "ふるい blockbuilder（ファイルの はん {version}）で つくられていて、あたらしい かたちに なおせないよ。",
+        "en": "it was made by an older blockbuilder (file version {version}) and cannot be upgraded.",
+    },
+    "reason_too_long": {
+        "ja": "文字が長すぎます（{length}文字、{limit}文字まで）。",
+        "ja-Hira": "もじが ながすぎるよ（{length}もじ、{limit}もじ まで）。",
+        "en": "the text is too long ({length} characters; the limit is {limit}).",
+    },
+    "reason_too_many": {
+        "ja": "多すぎます（{count}個、{limit}個まで）。",
+        "ja-Hira": "おおすぎるよ（{count}こ、{limit}こ まで）。",
+        "en": "there are too many items ({count}; the limit is {limit}).",
+    },
+    "reason_empty": {
+        "ja": "中身がありません。",
+        "ja-Hira": "なかみが ないよ。",
+        "en": "it is empty.",
+    },
+    "reason_bad_char": {
+        "ja": "こわれた文字があります。",
+        "ja-Hira": "こわれた もじが あるよ。",
+        "en": "there is a broken character.",
+    },
+    "reason_no_such_block": {
+        "ja": "「{id}」という名前のブロックはありません。",
+        "ja-Hira": "「{id}」という なまえの ブロックは ないよ。",
+        "en": "there is no block with the id '{id}'.",
+    },
+    "reason_only_inside": {
+        "ja": "ブロック「{kind}」は「{parent}」の中にしか入れられません。",
+        "ja-Hira": "ブロック「{kind}」は「{parent}」の なかにしか いれられないよ。",
+        "en": "a '{kind}' block can only be inside a '{parent}' block.",
+    },
+    "reason_repeated": {
+        "ja": "「{value}」が2回あります。",
+        "ja-Hira": "「{value}」が 2かい あるよ。",
+        "en": "'{value}' appears twice.",
+    },
+    "detail_not_finite": {
+        "ja": "数でない値（NaN や無限大）があります",
+        "ja-Hira": "かずで ない あたい（NaN や むげんだい）が あるよ",
+        "en": "a value is not a number (NaN or infinity)",
+    },
+    # What reason_wrong_type's {expected} names.
+    "type_number": {"ja": "数", "ja-Hira": "かず", "en": "a number"},
+    "type_integer": {"ja": "整数", "ja-Hira": "せいすう", "en": "a whole number"},
+    "type_text": {"ja": "文字", "ja-Hira": "もじ", "en": "text"},
+    "type_bool": {"ja": "true か false", "ja-Hira": "true か false", "en": "true or false"},
+    "type_list": {"ja": "リスト [ ]", "ja-Hira": "リスト [ ]", "en": "a list [ ]"},
+    "type_object": {"ja": "{{ }} のまとまり", "ja-Hira": "{{ }} の まとまり", "en": "a {{ }} group"},
+    "type_point": {"ja": "[x, y, 答え] の形の点", "ja-Hira": "[x, y, こたえ] の かたちの てん",
+                   "en": "a point [x, y, label]"},
+    "type_label": {"ja": "整数か文字", "ja-Hira": "せいすうか もじ", "en": "a whole number or text"},
 }
+
+
+# --- command line -----------------------------------------------------------------
+CATALOG.update({
+    "cli_no_editor_yet": {
+        "ja": "ブロックエディターはもうすぐできます。いまはコマンドが使えます：blockbuilder examples、new、check、train、predict（くわしくは blockbuilder --help）。",
+        "ja-Hira": "ブロックエディターは もうすぐ できるよ。いまは コマンドが つかえるよ：blockbuilder examples、new、check、train、predict（くわしくは blockbuilder --help）。",
+        "en": "The block editor is on its way; for now use the commands examples, new, check, train and predict (see blockbuilder --help).",
+    },
+    "cli_no_export_yet": {
+        "ja": "Scratch への書き出しはまだできません。もうすぐできます。",
+        "ja-Hira": "Scratch への かきだしは まだ できないよ。もうすぐ できるよ。",
+        "en": "Export to Scratch is not available yet; it is coming soon.",
+    },
+    "cli_interrupted": {"ja": "中止しました。", "ja-Hira": "ちゅうし したよ。", "en": "Stopped."},
+    "cli_unknown_example": {
+        "ja": "「{name}」という例はありません。使えるのは {choices} です。",
+        "ja-Hira": "「{name}」という れいは ないよ。つかえるのは {choices} だよ。",
+        "en": "There is no example called '{name}'; choose one of {choices}.",
+    },
+    "cli_exists": {
+        "ja": "ファイル {file} はもうあります。置きかえるなら --force をつけてください。",
+        "ja-Hira": "ファイル {file} は もう あるよ。おきかえるなら --force を つけてね。",
+        "en": "The file {file} already exists; add --force to replace it.",
+    },
+    "cli_written": {
+        "ja": "例「{name}」を {file} に書きました。",
+        "ja-Hira": "れい「{name}」を {file} に かいたよ。",
+        "en": "Wrote the example '{name}' to {file}.",
+    },
+    "cli_params": {
+        "ja": "パラメーターの数：{count}",
+        "ja-Hira": "パラメーターの かず：{count}",
+        "en": "Parameters: {count}",
+    },
+    "cli_fits": {
+        "ja": "Scratch への書き出し：入ります（project.json は約 {kb} KB、上限 {limit_mb} MB。見積もり）。",
+        "ja-Hira": "Scratch への かきだし：はいるよ（project.json は やく {kb} KB、じょうげん {limit_mb} MB。みつもり）。",
+        "en": "Scratch export: fits (project.json about {kb} KB of the {limit_mb} MB limit; an estimate).",
+    },
+    "cli_too_big": {
+        "ja": "Scratch への書き出し：大きすぎます（project.json は約 {mb} MB、上限 {limit_mb} MB。見積もり）。層を小さくするか、重みの桁数を減らしてください。",
+        "ja-Hira": "Scratch への かきだし：おおきすぎるよ（project.json は やく {mb} MB、じょうげん {limit_mb} MB。みつもり）。そうを ちいさく するか、おもみの けたすうを へらしてね。",
+        "en": "Scratch export: too big (project.json about {mb} MB, the limit is {limit_mb} MB; an estimate); use smaller layers or round the weights to fewer digits.",
+    },
+    "cli_problems": {
+        "ja": "直すところ（{count}）：",
+        "ja-Hira": "なおす ところ（{count}）：",
+        "en": "To fix ({count}):",
+    },
+    "cli_no_problems": {
+        "ja": "問題はありません。",
+        "ja-Hira": "もんだいは ないよ。",
+        "en": "No problems.",
+    },
+    "cli_fix_problems": {
+        "ja": "このプロジェクトには直すところが{count}つあります（上を見てください）。",
+        "ja-Hira": "この プロジェクトには なおす ところが {count}つ あるよ（うえを みてね）。",
+        "en": "This project has {count} problem(s) to fix first (listed above).",
+    },
+    "cli_bad_setting": {
+        "ja": "エポック数と乱数の種は0以上の整数にしてください（エポックは1以上）。",
+        "ja-Hira": "エポックの かずと らんすうの たねは 0いじょうの せいすうに してね（エポックは 1いじょう）。",
+        "en": "--epochs must be a whole number of at least 1 and --seed a whole number of at least 0.",
+    },
+    "cli_nothing_to_learn": {
+        "ja": "すべての重みが固定されているので、学習するものはありません。blockbuilder predict でそのまま動かせます。",
+        "ja-Hira": "おもみが ぜんぶ ロックされているので、がくしゅう するものは ないよ。blockbuilder predict で そのまま うごかせるよ。",
+        "en": "Every weight is locked, so there is nothing to learn; run it as it is with blockbuilder predict.",
+    },
+    "cli_saved": {
+        "ja": "学習した重みを {file} に保存しました。",
+        "ja-Hira": "がくしゅうした おもみを {file} に ほぞん したよ。",
+        "en": "Saved the trained weights to {file}.",
+    },
+    "cli_saved_last_good": {
+        "ja": "こわれる前の重みを {file} に保存しました。",
+        "ja-Hira": "こわれる まえの おもみを {file} に ほぞん したよ。",
+        "en": "Saved the last good weights to {file}.",
+    },
+    "cli_epoch": {"ja": "エポック", "ja-Hira": "エポック", "en": "epoch"},
+    "cli_loss": {"ja": "誤差", "ja-Hira": "ごさ", "en": "loss"},
+    "cli_accuracy": {"ja": "正解率", "ja-Hira": "せいかいりつ", "en": "accuracy"},
+    "cli_test": {"ja": "テスト", "ja-Hira": "テスト", "en": "test"},
+    "cli_bad_inputs": {
+        "ja": "{row}番目の点「{text}」が数として読めません（例：\"0,1;1,1\"）。",
+        "ja-Hira": "{row}ばんめの てん「{text}」が かずとして よめないよ（れい：\"0,1;1,1\"）。",
+        "en": "Point {row} ('{text}') is not a list of numbers; write points like \"0,1;1,1\".",
+    },
+    "cli_inputs_count": {
+        "ja": "{row}番目の点には数が{want}個必要ですが、{got}個あります。",
+        "ja-Hira": "{row}ばんめの てんには かずが {want}こ いるけど、{got}こ あるよ。",
+        "en": "Point {row} needs {want} numbers but has {got}.",
+    },
+    "cli_no_inputs": {
+        "ja": "入力の点がありません（例：--inputs \"0,1;1,1\"）。",
+        "ja-Hira": "にゅうりょくの てんが ないよ（れい：--inputs \"0,1;1,1\"）。",
+        "en": "There are no input points; give some like --inputs \"0,1;1,1\".",
+    },
+    "cli_bad_csv": {
+        "ja": "ファイル {file} は読めるCSVファイルではありません。",
+        "ja-Hira": "ファイル {file} は よめる CSVファイルでは ないよ。",
+        "en": "The file {file} is not a readable CSV file.",
+    },
+    "cli_not_trained": {
+        "ja": "このネットワークはまだ学習していません。先に blockbuilder train {file} を実行してください。",
+        "ja-Hira": "この ネットワークは まだ がくしゅう していないよ。さきに blockbuilder train {file} を うごかしてね。",
+        "en": "This network has not been trained yet; run blockbuilder train {file} first.",
+    },
+    "cli_class": {"ja": "{name}（{p}）", "ja-Hira": "{name}（{p}）", "en": "{name} ({p})"},
+    "cli_yes": {"ja": "はい（{p}）", "ja-Hira": "はい（{p}）", "en": "yes ({p})"},
+    "cli_no": {"ja": "いいえ（はいの確率 {p}）", "ja-Hira": "いいえ（はいの かくりつ {p}）", "en": "no (yes: {p})"},
+})
+
+
+# --- compile ----------------------------------------------------------------------
+CATALOG.update({
+    "compile_no_data": {
+        "ja": "ネットワークはデータのブロックから始めます。「データ」からブロックを出して、いちばん上に置いてください。",
+        "ja-Hira": "ネットワークは データの ブロックから はじめるよ。「データ」から ブロックを だして、いちばん うえに おいてね。",
+        "en": "A network starts with a data block: take one from Data and put it at the very top.",
+    },
+    "compile_no_output": {
+        "ja": "このスクリプトのいちばん下に、出力のブロック（「なかま分けをする」など）をつけてください。",
+        "ja-Hira": "この スクリプトの いちばん したに、でぐちの ブロック（「なかまわけを する」など）を つけてね。",
+        "en": "Put an output block (like 'classify') at the bottom of this script.",
+    },
+    "compile_two_networks": {
+        "ja": "データから出力までそろったネットワークがもう1つあります。1つだけにしてください（これを外すか、ばらばらにしてください）。",
+        "ja-Hira": "データから でぐちまで そろった ネットワークが もう 1つ あるよ。1つだけに してね（これを はずすか、ばらばらに してね）。",
+        "en": "There is already a network with data and an output; keep only one (remove this one or take it apart).",
+    },
+    "compile_no_layers": {
+        "ja": "データと出力のあいだに、層を1つ以上入れてください。",
+        "ja-Hira": "データと でぐちの あいだに、そうを 1つ いじょう いれてね。",
+        "en": "Put at least one layer between the data and the output.",
+    },
+    "compile_empty_layer": {
+        "ja": "この層の中に、ニューロンのブロックを1つ以上入れてください。",
+        "ja-Hira": "この そうの なかに、ニューロンの ブロックを 1つ いじょう いれてね。",
+        "en": "Put at least one neuron block inside this layer.",
+    },
+    "compile_neuron_outside": {
+        "ja": "ニューロンのブロックは「層」のブロックの中に入れてください。",
+        "ja-Hira": "ニューロンの ブロックは「そう」の ブロックの なかに いれてね。",
+        "en": "A neuron block goes inside a 'layer' block.",
+    },
+    "compile_not_neuron": {
+        "ja": "「層」のブロックの中には、ニューロンのブロックしか入れられません。",
+        "ja-Hira": "「そう」の ブロックの なかには、ニューロンの ブロックしか いれられないよ。",
+        "en": "Only neuron blocks can go inside a 'layer' block.",
+    },
+    "compile_not_inside": {
+        "ja": "このブロックはほかのブロックの中には入れられません。外に出してください。",
+        "ja-Hira": "この ブロックは ほかの ブロックの なかには いれられないよ。そとに だしてね。",
+        "en": "This block cannot go inside another block; take it out.",
+    },
+    "compile_data_not_top": {
+        "ja": "データのブロックはネットワークのいちばん上にしか置けません。",
+        "ja-Hira": "データの ブロックは ネットワークの いちばん うえにしか おけないよ。",
+        "en": "A data block can only go at the very top of a network.",
+    },
+    "compile_output_not_bottom": {
+        "ja": "出力のブロックはネットワークのいちばん下にしか置けません。",
+        "ja-Hira": "でぐちの ブロックは ネットワークの いちばん したにしか おけないよ。",
+        "en": "An output block can only go at the very bottom of a network.",
+    },
+    "compile_training_in_network": {
+        "ja": "学習のブロックはネットワークではなく、「学習の設定」の下に置いてください。",
+        "ja-Hira": "がくしゅうの ブロックは ネットワークでは なくて、「がくしゅうの せってい」の したに おいてね。",
+        "en": "Training blocks go under 'training settings', not in the network.",
+    },
+    "compile_training_stray": {
+        "ja": "「学習の設定」の下では学習のブロックしか使えません。このブロックはここでは何もしません。",
+        "ja-Hira": "「がくしゅうの せってい」の したでは がくしゅうの ブロックしか つかえないよ。この ブロックは ここでは なにも しないよ。",
+        "en": "Only training blocks work under 'training settings'; this block does nothing here.",
+    },
+    "compile_second_training": {
+        "ja": "「学習の設定」がほかにもあるので、これは使われません。どちらかを外してください。",
+        "ja-Hira": "「がくしゅうの せってい」が ほかにも あるので、これは つかわれないよ。どちらかを はずしてね。",
+        "en": "There is another 'training settings' script, so this one is not used; remove one of them.",
+    },
+    "compile_unknown_block": {
+        "ja": "このブロック（{kind}）は blockbuilder の知らないブロックです。外してください。",
+        "ja-Hira": "この ブロック（{kind}）は blockbuilder の しらない ブロックだよ。はずしてね。",
+        "en": "This block ({kind}) is not one blockbuilder knows; remove it.",
+    },
+    "compile_weights_count": {
+        "ja": "このニューロンには、層の入力1つに1つずつ、重みが{want}個必要です（いまは{got}個）。",
+        "ja-Hira": "この ニューロンには、そうの にゅうりょく 1つに 1つずつ、おもみが {want}こ いるよ（いまは {got}こ）。",
+        "en": "This neuron needs {want} weights, one for each input of its layer (it has {got}).",
+    },
+    "compile_locked_no_weights": {
+        "ja": "このニューロンは固定されていますが、重みが決まっていません。先に重みを決めてください。",
+        "ja-Hira": "この ニューロンは ロックされているけど、おもみが きまっていないよ。さきに おもみを きめてね。",
+        "en": "This neuron is locked but has no weights yet; set its weights first.",
+    },
+    "compile_softmax_not_last": {
+        "ja": "ソフトマックスは最後の層でしか使えません。出力の「なかま分けをする」がソフトマックスをしてくれます。",
+        "ja-Hira": "ソフトマックスは さいごの そうで しか つかえないよ。でぐちの「なかまわけを する」が ソフトマックスを してくれるよ。",
+        "en": "Softmax only works in the last layer; the 'classify' output already does softmax for you.",
+    },
+    "compile_softmax_mixed": {
+        "ja": "ソフトマックスは層のニューロンみんなで使います。この層のすべてのニューロンをソフトマックスにするか、1つも使わないでください。",
+        "ja-Hira": "ソフトマックスは そうの ニューロン みんなで つかうよ。この そうの ニューロンを ぜんぶ ソフトマックスに するか、1つも つかわないでね。",
+        "en": "Softmax works on a whole layer: give it to every neuron in this layer, or to none.",
+    },
+    "compile_softmax_yes_no": {
+        "ja": "「はい／いいえで答える」のすぐ前にソフトマックスは使えません。シグモイドにするか、出力を「なかま分けをする」にしてください。",
+        "ja-Hira": "「はい／いいえで こたえる」の すぐ まえに ソフトマックスは つかえないよ。シグモイドに するか、でぐちを「なかまわけを する」に してね。",
+        "en": "Softmax cannot come right before a yes / no answer; use sigmoid, or the 'classify' output.",
+    },
+    "compile_units_for_output": {
+        "ja": "これは出力の前の最後の層なので、ニューロンが{want}個必要です（いまは{got}個）。",
+        "ja-Hira": "これは でぐちの まえの さいごの そうだから、ニューロンが {want}こ いるよ（いまは {got}こ）。",
+        "en": "This is the last layer before the output, so it needs {want} neurons (it has {got}).",
+    },
+    "compile_layer_for_output": {
+        "ja": "この出力の上に、ニューロン{want}個の層を入れてください（いまは{got}個の数がとどいています）。",
+        "ja-Hira": "この でぐちの うえに、ニューロン {want}この そうを いれてね（いまは {got}この かずが とどいているよ）。",
+        "en": "Put a layer of {want} neurons above this output ({got} numbers reach it now).",
+    },
+    "compile_data_is_numbers": {
+        "ja": "このデータの答えは数なので、出力は「数を当てる（回帰）」にしてください。",
+        "ja-Hira": "この データの こたえは かずだから、でぐちは「かずを あてる」に してね。",
+        "en": "This data's answers are numbers, so use the 'predict a number' output.",
+    },
+    "compile_data_is_classes": {
+        "ja": "このデータの答えはなかま（クラス）なので、出力は「なかま分けをする」か「はい／いいえで答える」にしてください。",
+        "ja-Hira": "この データの こたえは なかま だから、でぐちは「なかまわけを する」か「はい／いいえで こたえる」に してね。",
+        "en": "This data's answers are classes, so use the 'classify' or 'yes / no' output.",
+    },
+    "compile_yes_no_classes": {
+        "ja": "このデータには答えが{n}種類ありますが、「はい／いいえ」で分けられるのは2種類だけです。出力を「なかま分けをする」にしてください。",
+        "ja-Hira": "この データには こたえが {n}しゅるい あるけど、「はい／いいえ」で わけられるのは 2しゅるい だけだよ。でぐちを「なかまわけを する」に してね。",
+        "en": "This data has {n} kinds of answer, but yes / no can only tell 2 apart; use the 'classify' output.",
+    },
+    "compile_csv_path": {
+        "ja": "このブロックで使うCSVファイルを選んでください。",
+        "ja-Hira": "この ブロックで つかう CSVファイルを えらんでね。",
+        "en": "Choose the CSV file for this block.",
+    },
+    "compile_not_number": {
+        "ja": "「{field}」は数にしてください（いまは「{value}」）。",
+        "ja-Hira": "「{field}」は かずに してね（いまは「{value}」）。",
+        "en": "'{field}' must be a number (it is '{value}').",
+    },
+    "compile_not_whole": {
+        "ja": "「{field}」は 1, 2, 3 のような整数にしてください（いまは{value}）。",
+        "ja-Hira": "「{field}」は 1, 2, 3 のような かずに してね（いまは {value}）。",
+        "en": "'{field}' must be a whole number like 1, 2, 3 (it is {value}).",
+    },
+    "compile_range": {
+        "ja": "「{field}」は{min}から{max}までにしてください（いまは{value}）。",
+        "ja-Hira": "「{field}」は {min}から {max}までに してね（いまは {value}）。",
+        "en": "'{field}' must be from {min} to {max} (it is {value}).",
+    },
+    "compile_bad_choice": {
+        "ja": "「{field}」に「{value}」は選べません。リストから選んでください。",
+        "ja-Hira": "「{field}」に「{value}」は えらべないよ。リストから えらんでね。",
+        "en": "'{field}' cannot be '{value}'; pick one from the list.",
+    },
+    "compile_bad_value": {
+        "ja": "「{field}」に「{value}」は使えません。",
+        "ja-Hira": "「{field}」に「{value}」は つかえないよ。",
+        "en": "'{field}' cannot be '{value}'.",
+    },
+    "compile_this_block": {"ja": "このブロック", "ja-Hira": "この ブロック", "en": "This block"},
+})
 
 
 def msg(key: str, **params) -> Message:

@@ -1,0 +1,452 @@
+"""Compile: a Project's blocks -> the runtime's NetworkSpec and TrainingSpec, every problem pinned to a block.
+
+The network script is the stack that starts with a data hat and ends with an output cap; the
+blocks between are its layers, top to bottom. Other stacks are ignored, as in Scratch. Pure
+given `describe`. `spec` is None exactly when some problem is an error, so a spec that comes
+out always builds a runtime Network.
+"""
+from __future__ import annotations
+
+import functools
+import math
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from runtime.check import Problem as RuntimeIssue
+from runtime.check import SpecError, parse_spec, parse_training, training_problems
+from runtime.messages import Message, RuntimeProblem
+from runtime.messages import msg as runtime_msg
+from runtime.spec import NetworkSpec, TrainingSpec
+
+from .catalog import DATASET_OF, BlockType, Param, block_type
+from .data import DataChoice, DataInfo, describe_data
+from .messages import msg
+from .project import Block, Project, shown
+
+Severity = Literal["error", "warning"]
+OUTPUT_KINDS = {"output_classify": "classify", "output_yes_no": "yes_no", "output_number": "regress"}
+PERCENT = ("noise", "test_ratio", "rate")  # blocks show percent; the runtime takes fractions
+XAVIER = {"sigmoid", "tanh", "softmax"}    # an "auto" start is Xavier for these, He for the rest
+MISPLACED = {"data": "compile_data_not_top", "output": "compile_output_not_bottom",
+             "training": "compile_training_in_network"}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing a child must fix (or, as a warning, should know), on the block it concerns."""
+
+    block_id: str | None  # None: the whole project
+    message: Message      # runtime or UI message, in every language
+    severity: Severity = "error"
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """What compile makes of a project; see the module docstring for when `spec` is None."""
+
+    spec: NetworkSpec | None
+    training: TrainingSpec
+    data: DataChoice | None            # the network's data hat, or the first data hat of an unfinished one
+    problems: list[Problem]
+    annotations: dict[str, str]        # block id -> "2 → 4": numbers in and out, language-neutral
+    layer_blocks: list[str]            # spec.layers[i] came from block layer_blocks[i]
+    param_shapes: dict[str, dict[str, tuple[int, ...]]]  # layer block id -> parameter name -> shape
+    script_index: int | None           # which project.scripts entry is the network script
+    training_problems: list[Problem] = field(default_factory=list)  # why it cannot learn (runtime's rules)
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.severity == "error" for p in self.problems)
+
+
+class Label(Message):
+    """A catalog label (lang -> text) used inside a message, e.g. the name of a block's field."""
+
+    def text(self, lang: str = "en") -> str:
+        return self.params.get(lang) or self.params.get("en", "")
+
+
+def compile_project(project: Project, describe=describe_data) -> Compiled:
+    """The project's network, training settings and data, with every problem on its block."""
+    return _Compiler(project, describe).run()
+
+
+class _Compiler:
+    """One compile: walks the scripts once, collecting problems, annotations and shapes."""
+
+    def __init__(self, project: Project, describe):
+        self.scripts = [s.blocks for s in project.scripts]
+        self.describe = describe
+        self.problems: list[Problem] = []
+        self.annotations: dict[str, str] = {}
+        self.param_shapes: dict[str, dict[str, tuple[int, ...]]] = {}
+        self.layer_blocks: list[str] = []
+        self.train_hat: Block | None = None
+
+    def flag(self, block: Block | None, key: str, severity: Severity = "error", **params) -> None:
+        """Add a problem; returns None, so `return self.flag(...)` ends a builder with nothing built."""
+        self.problems.append(Problem(block.id if block else None, msg(key, **params), severity))
+
+    def run(self) -> Compiled:
+        training, init = self.training()
+        train_found, self.problems = self.problems, []  # listed after the network's problems
+        index, head = self.network_index()
+        data = spec = None
+        if index is not None:
+            data, spec = self.network(self.scripts[index], training.seed, init)
+        elif head is not None:
+            data = self.choice(self.scripts[head][0], training.seed)
+        self.problems += train_found
+        spec = self.checked(spec, self.scripts[index]) if spec and not self.errors() else None
+        learn = [self.from_runtime(p, self.scripts[index]) for p in training_problems(spec)] if spec else []
+        return Compiled(spec, training, data, self.problems, self.annotations, self.layer_blocks,
+                        self.param_shapes, index, learn)
+
+    def errors(self) -> bool:
+        return any(p.severity == "error" for p in self.problems)
+
+    # --- finding the scripts ------------------------------------------------------------
+
+    def network_index(self) -> tuple[int | None, int | None]:
+        """(the network script, the first script that starts with a data hat)."""
+        heads = [i for i, blocks in enumerate(self.scripts) if _is(blocks[0], "data")]
+        full = [i for i in heads if _is(self.scripts[i][-1], "output")]
+        for i in full[1:]:
+            self.flag(self.scripts[i][0], "compile_two_networks")
+        if full:
+            return full[0], heads[0]
+        if heads:
+            self.flag(self.scripts[heads[0]][-1], "compile_no_output")
+            return None, heads[0]
+        tails = [blocks[0] for blocks in self.scripts if _is(blocks[-1], "output")]
+        self.flag(tails[0] if tails else None, "compile_no_data")
+        return None, None
+
+    def training(self) -> tuple[TrainingSpec, str | None]:
+        """The first training script's settings (defaults for the rest) and its start-weights choice."""
+        starts = [blocks for blocks in self.scripts if blocks[0].type == "training_start"]
+        for blocks in starts[1:]:
+            self.flag(blocks[0], "compile_second_training", "warning")
+        if not starts:
+            return TrainingSpec(), None
+        self.train_hat = starts[0][0]
+        self.no_children(self.train_hat)
+        values = {}
+        for block in starts[0][1:]:
+            t = block_type(block.type)
+            if t is None or t.category != "training" or t.shape != "stack":
+                self.flag(block, "compile_training_stray", "warning")
+                continue
+            self.no_children(block)
+            values.update({p.name: self.param(block, t, p.name) for p in t.params})
+        init = values.pop("init", None)
+        try:
+            return parse_training(values), init
+        except SpecError as e:  # only if the catalog's limits ever stray outside the runtime's
+            self.problems += [Problem(self.train_hat.id, p.message) for p in e.problems]
+            return TrainingSpec(), init
+
+    # --- the network script -------------------------------------------------------------
+
+    def network(self, blocks: list[Block], seed: int, init: str | None) -> tuple[DataChoice, dict | None]:
+        hat, body, out = blocks[0], blocks[1:-1], blocks[-1]
+        self.no_children(hat)
+        self.no_children(out)
+        choice = self.choice(hat, seed)
+        info = self.info(hat, choice)
+        width = None if info is None else _width(info, choice)
+        self.annotations[hat.id] = f"→ {_n(width)}"
+        if not body:
+            self.flag(out, "compile_no_layers")
+        layers, last_width = self.layers(body, width, init)
+        output = self.output(out, info, last_width)
+        self.check_softmax(layers, OUTPUT_KINDS.get(out.type))
+        if body and output is not None:
+            self.check_units(layers, out, output["units"], last_width)
+        if info is None or output is None:
+            return choice, None
+        return choice, {"input": {"size": info.n_inputs, "features": choice.features},
+                        "layers": [d for _, d in layers], "output": output}
+
+    def choice(self, hat: Block, seed: int) -> DataChoice:
+        t = block_type(hat.type)
+        names = {p.name for p in t.params}
+
+        def get(name: str, empty: Any = None) -> Any:
+            return self.param(hat, t, name) if name in names else empty
+
+        column = get("label_column")
+        return DataChoice(hat.id, hat.type, DATASET_OF.get(hat.type) or get("gate"), get("noise", 0.0),
+                          get("test_ratio", 0.0), get("features"), seed, get("path") or None,
+                          column.strip() or None if column else None, get("points"))
+
+    def info(self, hat: Block, choice: DataChoice) -> DataInfo | None:
+        if choice.kind == "data_csv" and not choice.path:
+            self.flag(hat, "compile_csv_path")
+            return None
+        try:
+            return self.describe(choice)
+        except RuntimeProblem as e:
+            self.problems.append(Problem(hat.id, e.message))
+            return None
+
+    def layers(self, body: list[Block], width: int | None, init: str | None):
+        """[(block, layer dict)] for the blocks that make a layer, and the width after the last."""
+        layers = []
+        for block in body:
+            made = self.layer(block, width, init)
+            if made is None:
+                continue
+            new = made.get("units", width)
+            self.annotations[block.id] = f"{_n(width)} → {_n(new)}"
+            self.shapes(block, made, width)
+            self.layer_blocks.append(block.id)
+            layers.append((block, made))
+            width = new
+        return layers, width
+
+    def layer(self, block: Block, width: int | None, init: str | None) -> dict | None:
+        t = self.known(block)
+        if t is None:
+            return None
+        if t.category != "layers":
+            return self.flag(block, MISPLACED[t.category])
+        if t.only_in:
+            return self.flag(block, "compile_neuron_outside")
+        if t.shape == "c":
+            return self.c_layer(block, t, width, init)
+        self.no_children(block)
+        p = functools.partial(self.param, block, t)
+        if t.id == "layers_dense":
+            act = p("activation")
+            return {"kind": "dense", "units": p("units"), "activation": act, "init": _init(p("init"), [act], init)}
+        if t.id == "layers_activation":
+            return {"kind": "activation", "activation": p("activation")}
+        if t.id == "layers_dropout":
+            return {"kind": "dropout", "rate": p("rate")}
+        if t.id == "layers_batchnorm":
+            return {"kind": "batchnorm"}
+        return self.flag(block, "compile_unknown_block", kind=block.type)
+
+    def c_layer(self, block: Block, t: BlockType, width: int | None, init: str | None) -> dict | None:
+        """A layer built one neuron at a time: one dense layer, one activation per neuron."""
+        neurons = [self.neuron(child, width) for child in block.children if self.holds(t, child)]
+        if not neurons:
+            return self.flag(block, "compile_empty_layer")
+        acts = [a for a, _ in neurons]
+        hand = [h for _, h in neurons]
+        return {"kind": "dense", "units": len(neurons), "activation": acts[0] if len(set(acts)) == 1 else acts,
+                "init": _init("auto", acts, init), "hand_set": hand if any(hand) else None}
+
+    def holds(self, parent: BlockType, child: Block) -> bool:
+        t = self.known(child)
+        if t is not None and t.id != parent.inside:
+            self.flag(child, "compile_not_neuron")
+        return t is not None and t.id == parent.inside
+
+    def neuron(self, block: Block, width: int | None) -> tuple[str, dict | None]:
+        """(activation, hand-set weights or None) of one neuron block."""
+        t = block_type(block.type)
+        self.no_children(block)
+        act, weights, bias, locked = (self.param(block, t, n) for n in ("activation", "weights", "bias", "locked"))
+        self.annotations[block.id] = f"{_n(width)} → 1"
+        if weights is None:
+            if locked:
+                self.flag(block, "compile_locked_no_weights", "warning")
+            return act, None
+        if width is not None and len(weights) != width:
+            self.flag(block, "compile_weights_count", want=width, got=len(weights))
+        return act, {"weights": [float(w) for w in weights], "bias": float(bias), "frozen": locked}
+
+    def output(self, block: Block, info: DataInfo | None, width: int | None) -> dict | None:
+        kind = OUTPUT_KINDS.get(block.type)
+        if kind is None:
+            return self.flag(block, "compile_unknown_block", kind=block.type)
+        units = None if info is None else self.output_units(block, kind, info)
+        self.annotations[block.id] = f"{_n(width)} → {_n(units)}"
+        return None if units is None else {"kind": kind, "units": units}
+
+    def output_units(self, block: Block, kind: str, info: DataInfo) -> int | None:
+        """How many numbers the output needs from the last layer, if the data suits it."""
+        if (kind == "regress") != (info.task == "regress"):
+            key = "compile_data_is_numbers" if info.task == "regress" else "compile_data_is_classes"
+            return self.flag(block, key)
+        if kind == "yes_no" and info.n_classes != 2:
+            return self.flag(block, "compile_yes_no_classes", n=info.n_classes)
+        return 1 if kind == "yes_no" else info.n_classes
+
+    # --- checks across layers -------------------------------------------------------------
+
+    def check_softmax(self, layers: list[tuple[Block, dict]], kind: str | None) -> None:
+        for i, (block, d) in enumerate(layers):
+            acts = _activations(d)
+            if "softmax" not in acts:
+                continue
+            if len(set(acts)) > 1:
+                self.flag(block, "compile_softmax_mixed")
+            elif i != len(layers) - 1:
+                self.flag(block, "compile_softmax_not_last")
+            elif kind == "yes_no":
+                self.flag(block, "compile_softmax_yes_no")
+
+    def check_units(self, layers, out: Block, want: int, width: int | None) -> None:
+        """The last layer with neurons must have as many as the output needs."""
+        if width is None or width == want:
+            return
+        last = next((block for block, d in reversed(layers) if d["kind"] == "dense"), None)
+        if last is not None:
+            self.flag(last, "compile_units_for_output", want=want, got=width)
+        else:
+            self.flag(out, "compile_layer_for_output", want=want, got=width)
+
+    def shapes(self, block: Block, d: dict, width: int | None) -> None:
+        if width is None:
+            return
+        if d["kind"] == "dense":
+            self.param_shapes[block.id] = {"W": (width, d["units"]), "b": (d["units"],)}
+        elif d["kind"] == "batchnorm":
+            self.param_shapes[block.id] = {k: (width,) for k in ("gamma", "beta", "running_mean", "running_var")}
+
+    def checked(self, spec: dict, blocks: list[Block]) -> NetworkSpec | None:
+        """The runtime's own verdict, so nothing it would refuse gets past compile."""
+        try:
+            return parse_spec(spec)
+        except SpecError as e:
+            self.problems += [self.from_runtime(p, blocks) for p in e.problems]
+            return None
+
+    def from_runtime(self, issue: RuntimeIssue, blocks: list[Block]) -> Problem:
+        """A runtime problem on the block it concerns, saying "this block" instead of "Layer 3"."""
+        if issue.layer is not None and issue.layer < len(self.layer_blocks):
+            return Problem(self.layer_blocks[issue.layer], _here(issue.message))
+        if issue.message.key == "spec_step_classify" and self.layer_blocks:
+            return Problem(self.layer_blocks[-1], issue.message)
+        block = {"input": blocks[0], "output": blocks[-1], "training": self.train_hat}.get(issue.part)
+        return Problem(block.id if block else None, issue.message)
+
+    # --- blocks and their fields ----------------------------------------------------------
+
+    def known(self, block: Block) -> BlockType | None:
+        t = block_type(block.type)
+        if t is None:
+            self.flag(block, "compile_unknown_block", kind=block.type)
+        return t
+
+    def no_children(self, block: Block) -> None:
+        for child in block.children:
+            self.flag(child, "compile_not_inside")
+
+    def param(self, block: Block, t: BlockType, name: str) -> Any:
+        """A field's value as the runtime takes it; a missing one is the default, a bad one a problem."""
+        p = t.param(name)
+        value = block.params.get(name, p.default)
+        bad = _bad_value(p, value)
+        if bad is not None:
+            self.problems.append(Problem(block.id, bad))
+            value = p.default
+        return _converted(p, value)
+
+
+def _is(block: Block, category: str) -> bool:
+    t = block_type(block.type)
+    return t is not None and t.category == category and t.shape == ("hat" if category == "data" else "cap")
+
+
+def _width(info: DataInfo, choice: DataChoice) -> int:
+    """How many numbers reach the first layer."""
+    return len(choice.features) if choice.features is not None else info.n_inputs
+
+
+def _init(chosen: str, acts: list[str], default: str | None) -> str:
+    if chosen != "auto":
+        return chosen
+    return default or ("xavier" if set(acts) <= XAVIER else "he")
+
+
+def _activations(d: dict) -> list[str]:
+    a = d.get("activation")
+    return [] if a is None else a if isinstance(a, list) else [a]
+
+
+def _here(message: Message) -> Message:
+    where = message.params.get("where")
+    if isinstance(where, Message) and where.key == "where_layer":
+        return Message(message.key, {**message.params, "where": msg("compile_this_block")})
+    return message
+
+
+def _n(width: int | None) -> str:
+    return "?" if width is None else str(width)
+
+
+# --- checking one field's value against the catalog ---------------------------------------
+
+def _is_number(v) -> bool:
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
+        return False
+    try:
+        return math.isfinite(v)
+    except OverflowError:  # an int too big for a float
+        return False
+
+
+def _shown(v) -> str:
+    """A value as a message shows it; a fraction as a decimal a child can read (0.00001, not 1e-05)."""
+    if isinstance(v, float) and _is_number(v):
+        text = f"{v:.10f}".rstrip("0").rstrip(".")
+        v = text if float(text) == v else repr(v)
+    return shown(v)
+
+
+def _bad_value(p: Param, v) -> Message | None:
+    """Why `v` cannot be this field's value, or None when it can."""
+    field = Label("label", dict(p.label))
+    if p.kind in ("number", "integer"):
+        return _bad_number(p, v, field)
+    if p.kind == "features":
+        return _bad_features(p, v, field)
+    if p.kind == "weights":
+        return _bad_weights(v, field)
+    if p.kind == "choice":
+        ok, key = isinstance(v, str) and v in p.choices, "compile_bad_choice"
+    else:
+        ok, key = isinstance(v, {"bool": bool, "text": str, "points": list}[p.kind]), "compile_bad_value"
+    return None if ok else msg(key, field=field, value=_shown(v))
+
+
+def _bad_number(p: Param, v, field: Label) -> Message | None:
+    if not _is_number(v):
+        return msg("compile_not_number", field=field, value=_shown(v))
+    if p.kind == "integer" and v != int(v):
+        return msg("compile_not_whole", field=field, value=_shown(v))
+    if (p.min is not None and v < p.min) or (p.max is not None and v > p.max):
+        return msg("compile_range", field=field, min=_shown(p.min), max=_shown(p.max), value=_shown(v))
+    return None
+
+
+def _bad_weights(v, field: Label) -> Message | None:
+    """None (not set by hand) or a list of numbers; names the first thing that is not a number."""
+    if v is None:
+        return None
+    wrong = [w for w in v if not _is_number(w)] if isinstance(v, list) else [v]
+    return msg("compile_not_number", field=field, value=_shown(wrong[0])) if wrong else None
+
+
+def _bad_features(p: Param, v, field: Label) -> Message | None:
+    if not isinstance(v, list) or not all(isinstance(f, str) for f in v):
+        return msg("compile_bad_value", field=field, value=_shown(v))
+    wrong = [f for f in v if f not in p.choices]
+    if wrong:
+        return msg("compile_bad_choice", field=field, value=_shown(wrong[0]))
+    if not v:
+        return runtime_msg("spec_features_empty")
+    twice = [f for f in v if v.count(f) > 1]
+    return runtime_msg("spec_features_repeated", value=twice[0]) if twice else None
+
+
+def _converted(p: Param, v) -> Any:
+    if p.kind == "integer":
+        return int(v)
+    if p.kind == "number":
+        return v / 100 if p.name in PERCENT else float(v)
+    return list(v) if isinstance(v, list) else v
