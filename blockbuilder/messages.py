@@ -401,7 +401,7 @@ CATALOG.update({
     "compile_units_for_output": {
         "ja": "これは出力の前の最後の層なので、ニューロンが{want}個必要です（いまは{got}個）。",
         "ja-Hira": "これは でぐちの まえの さいごの そうだから、ニューロンが {want}こ いるよ（いまは {got}こ）。",
-        "en": "This is the last layer before the output, so it needs {want} neurons (it has {got}).",
+        "en": "This is the last layer before the output, so it must have {want} neuron(s) (it has {got}).",
     },
     "compile_layer_for_output": {
         "ja": "この出力の上に、ニューロン{want}個の層を入れてください（いまは{got}個の数がとどいています）。",
