@@ -313,7 +313,7 @@ def test_the_last_layer_needs_as_many_neurons_as_the_output_needs(data, out, wan
     bad = compiled(b("h", "layers_dense", units=5), b("last", "layers_dense", units=want + 2),
                    b("drop", "layers_dropout"), data=b("data", data), out=out)
     p = the_problem(bad, "last", "compile_units_for_output")
-    assert f"needs {want} neurons" in p.message.text("en")
+    assert f"must have {want} neuron(s) (it has" in p.message.text("en")
     assert bad.annotations["out"] == f"{want + 2} → {want}"
 
 
