@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from runtime.check import Problem as RuntimeIssue
@@ -153,6 +153,8 @@ class _Compiler:
         self.no_children(hat)
         self.no_children(out)
         choice = self.choice(hat, seed)
+        if hat.type == "data_csv" and out.type == "output_number":
+            choice = replace(choice, task="regress")  # the label column holds the numbers to predict
         info = self.info(hat, choice)
         width = None if info is None else _width(info, choice)
         self.annotations[hat.id] = f"→ {_n(width)}"

@@ -35,6 +35,7 @@ class DataChoice:
     path: str | None = None
     label_column: str | None = None
     points: list | None = None
+    task: Literal["classify", "regress"] | None = None  # a CSV file's answers: classes unless the output predicts numbers
 
 
 _TWO_CLASSES = DataInfo(2, "classify", 2)
@@ -56,7 +57,7 @@ def describe_data(choice: DataChoice) -> DataInfo:
         return BUILT_IN[choice.dataset]
     if choice.kind == "data_csv":
         path = _csv_path(choice)
-        return _describe_csv(path, choice.label_column, *_stamp(path))
+        return _describe_csv(path, choice.label_column, choice.task, *_stamp(path))
     return _info(_source(choice))
 
 
@@ -69,7 +70,7 @@ def _source(choice: DataChoice) -> Dataset:
     if choice.dataset is not None:
         return load(choice.dataset, noise=choice.noise, seed=choice.seed)
     if choice.kind == "data_csv":
-        return load_csv(_csv_path(choice), choice.label_column)
+        return load_csv(_csv_path(choice), choice.label_column, choice.task)
     if choice.kind == "data_points":
         return from_points(choice.points or [])
     raise ValueError(f"{choice.kind!r} is not a data block")
@@ -97,5 +98,5 @@ def _stamp(path: str) -> tuple[int, int]:
 
 # Compile runs after every edit; reading a big CSV file each time would make the editor lag.
 @functools.lru_cache(maxsize=8)
-def _describe_csv(path: str, label_column: str | None, size: int, mtime: int) -> DataInfo:
-    return _info(load_csv(path, label_column))
+def _describe_csv(path: str, label_column: str | None, task: str | None, size: int, mtime: int) -> DataInfo:
+    return _info(load_csv(path, label_column, task))

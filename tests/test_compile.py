@@ -612,3 +612,21 @@ def test_whatever_compile_accepts_the_runtime_builds_and_trains_on_its_data():
             runtime.Trainer(net, train, test if len(test) else None, c.training)
         assert net.predict(train.x[:3]).shape == (min(3, len(train)), c.spec.output.units)
     assert accepted >= 30, accepted
+
+
+def test_a_csv_file_with_a_number_output_learns_to_predict_its_label_column(tmp_path):
+    from blockbuilder.data import load_data
+    from blockbuilder.project import Block, Project, Script
+
+    path = tmp_path / "heights.csv"
+    rows = [(x, y, 2 * x - y + 0.5) for x in range(5) for y in range(4)]
+    path.write_text("x,y,height\n" + "".join(f"{x},{y},{h}\n" for x, y, h in rows))
+    project = Project(scripts=[Script(x=0, y=0, blocks=[
+        Block(id="d", type="data_csv", params={"path": str(path), "label_column": "height", "test_ratio": 0}),
+        Block(id="l", type="layers_dense", params={"units": 1, "activation": "identity"}),
+        Block(id="o", type="output_number")])])
+    c = compile_project(project)
+    assert c.ok, [str(p.message) for p in c.problems]
+    assert c.spec.output.kind == "regress" and c.spec.input.size == 2
+    train_set, _ = load_data(c.data)
+    assert train_set.task == "regress" and sorted(train_set.y[:, 0]) == sorted(h for _, _, h in rows)
