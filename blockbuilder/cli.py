@@ -93,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command is None:
             return cmd_editor(args, lang)
         return args.run(args, lang)
-    except (UIProblem, RuntimeProblem) as e:
+    except RuntimeProblem as e:  # UIProblem included
         print(f"blockbuilder: {e.text(lang)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -325,7 +325,7 @@ def _class_names(c) -> tuple[str, ...]:
 
     try:
         return load_data(c.data)[0].classes
-    except (RuntimeProblem, UIProblem, OSError):
+    except (RuntimeProblem, OSError):
         return ()
 
 

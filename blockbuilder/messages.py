@@ -5,7 +5,7 @@ what belongs to blocks, project files and the command line.
 """
 from __future__ import annotations
 
-from runtime.messages import LANGS, Message
+from runtime.messages import Message, RuntimeProblem
 
 # key -> {lang: template}; every language has the same {fields}.
 CATALOG: dict[str, dict[str, str]] = {
@@ -458,7 +458,7 @@ CATALOG.update({
 
 
 def msg(key: str, **params) -> Message:
-    """A Message from this catalog (rendered with ui_text, since the runtime's catalog lacks it)."""
+    """A Message from this catalog."""
     if key not in CATALOG:
         raise KeyError(f"no message {key!r} in the blockbuilder catalog")
     return UIMessage(key, params)
@@ -467,18 +467,8 @@ def msg(key: str, **params) -> Message:
 class UIMessage(Message):
     """A Message whose text comes from the blockbuilder catalog."""
 
-    def text(self, lang: str = "en") -> str:
-        lang = lang if lang in LANGS else "en"
-        params = {k: v.text(lang) if isinstance(v, Message) else v for k, v in self.params.items()}
-        return CATALOG[self.key][lang].format(**params)
+    catalog = CATALOG
 
 
-class UIProblem(Exception):
+class UIProblem(RuntimeProblem):
     """An error a person can act on, carrying a Message; the CLI and the window show its text."""
-
-    def __init__(self, message: Message):
-        super().__init__(message.text())
-        self.message = message
-
-    def text(self, lang: str = "en") -> str:
-        return self.message.text(lang)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 LANGS = ("ja", "ja-Hira", "en")
 DEFAULT_LANG = "en"
@@ -300,11 +301,12 @@ class Message:
 
     key: str
     params: dict = field(default_factory=dict)
+    catalog: ClassVar[dict[str, dict[str, str]]] = CATALOG  # a package's own catalog, in a subclass
 
     def text(self, lang: str = DEFAULT_LANG) -> str:
         lang = lang if lang in LANGS else DEFAULT_LANG
         params = {k: v.text(lang) if isinstance(v, Message) else v for k, v in self.params.items()}
-        return CATALOG[self.key][lang].format(**params)
+        return self.catalog[self.key][lang].format(**params)
 
     def texts(self) -> dict[str, str]:
         return {lang: self.text(lang) for lang in LANGS}
