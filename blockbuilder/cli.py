@@ -1,4 +1,4 @@
-"""The `blockbuilder` command line: examples, new, check, train, predict (the editor and export come later)."""
+"""The `blockbuilder` command line: examples, new, check, train, predict, export (the editor comes later)."""
 from __future__ import annotations
 
 import argparse
@@ -78,10 +78,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     p.set_defaults(run=cmd_predict)
 
-    p = sub.add_parser("export", help="export to Scratch 3 (.sb3) — not yet available")
+    p = sub.add_parser("export", help="export the network to a Scratch 3 project (.sb3)")
     p.add_argument("file", metavar="FILE")
-    p.add_argument("-o", "--output", metavar="OUT.sb3")
-    p.add_argument("--lang", dest="export_lang", choices=("ja", "ja-Hira", "en"))
+    p.add_argument("-o", "--output", metavar="OUT.sb3", help="where to write (default: FILE with .sb3)")
+    p.add_argument("--lang", dest="export_lang", choices=("ja", "ja-Hira", "en"),
+                   help="language of the names and comments inside the project (default: the project's)")
+    p.add_argument("--round", type=int, choices=range(2, 16), metavar="DIGITS",
+                   help="keep only this many significant digits of each weight (for networks too big for Scratch)")
     p.set_defaults(run=cmd_export)
     return parser
 
@@ -113,7 +116,35 @@ def cmd_editor(args, lang: str) -> int:
 
 
 def cmd_export(args, lang: str) -> int:
-    raise UIProblem(msg("cli_no_export_yet"))
+    from sb3_export.export import ExportProblem, TooBig, export_sb3
+    from sb3_export.toys import ToyData
+
+    from .data import load_data
+
+    project, c = _load_compiled(args.file)
+    _require_ok(c, lang)
+    net = _network(project, c, args.file)
+    out = args.output or os.path.splitext(args.file)[0] + ".sb3"
+    export_lang = args.export_lang or args.lang or project.language or lang
+    try:
+        data = ToyData.from_dataset(load_data(c.data)[0])
+    except (RuntimeProblem, OSError):
+        data = None  # the network still exports; its stage just cannot show the training points
+    try:
+        report = export_sb3(c.spec, net.params_by_layer(), out, lang=export_lang, data=data, digits=args.round)
+    except TooBig as e:
+        if e.digits is None:
+            raise
+        raise UIProblem(msg("cli_export_round", why=e.message, digits=e.digits)) from None
+    except ExportProblem as e:
+        raise UIProblem(msg("cli_export_failed", why=e.message)) from None
+    except OSError as e:
+        raise UIProblem(msg("cli_export_cannot_write", file=out, why=e.strerror or str(e))) from None
+    say(msg("cli_exported", file=out, kb=round(report.json_bytes / 1000), lists=report.lists), lang)
+    if report.digits is not None:
+        say(msg("cli_exported_rounded", digits=report.digits, diff=f"{report.max_diff:.2g}"), lang)
+    say(msg("cli_export_next"), lang)
+    return 0
 
 
 def cmd_examples(args, lang: str) -> int:
@@ -298,12 +329,7 @@ def _numeric(row: list[str]) -> bool:
 def cmd_predict(args, lang: str) -> int:
     project, c = _load_compiled(args.file)
     _require_ok(c, lang)
-    net = Network(c.spec, seed=c.training.seed)
-    learnable = [b for b, shapes in zip(c.layer_blocks, net.params_by_layer()) if shapes]
-    if all(b in project.trained for b in learnable):
-        net.load_params([project.trained.get(b, {}) for b in c.layer_blocks])
-    elif training_mode(c.spec) != "none":
-        raise UIProblem(msg("cli_not_trained", file=args.file))
+    net = _network(project, c, args.file)
     size = c.spec.input.size
     x = _parse_rows(args.inputs, size) if args.inputs is not None else _read_input_csv(args.csv, size)
     out = net.predict(x)
@@ -318,6 +344,17 @@ def cmd_predict(args, lang: str) -> int:
         shown = _show(c.spec.output.kind, prediction, confidence, lang)
         print(f"{inputs} → {shown}")
     return 0
+
+
+def _network(project, c, path: str) -> Network:
+    """The project's network with its trained weights (or as built, when it learns nothing)."""
+    net = Network(c.spec, seed=c.training.seed)
+    learnable = [b for b, shapes in zip(c.layer_blocks, net.params_by_layer()) if shapes]
+    if all(b in project.trained for b in learnable):
+        net.load_params([project.trained.get(b, {}) for b in c.layer_blocks])
+    elif training_mode(c.spec) != "none":
+        raise UIProblem(msg("cli_not_trained", file=path))
+    return net
 
 
 def _class_names(c) -> tuple[str, ...]:

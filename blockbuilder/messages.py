@@ -195,10 +195,38 @@ CATALOG.update({
         "ja-Hira": "ブロックエディターは もうすぐ できるよ。いまは コマンドが つかえるよ：blockbuilder examples、new、check、train、predict（くわしくは blockbuilder --help）。",
         "en": "The block editor is on its way; for now use the commands examples, new, check, train and predict (see blockbuilder --help).",
     },
-    "cli_no_export_yet": {
-        "ja": "Scratch への書き出しはまだできません。もうすぐできます。",
-        "ja-Hira": "Scratch への かきだしは まだ できないよ。もうすぐ できるよ。",
-        "en": "Export to Scratch is not available yet; it is coming soon.",
+    "cli_exported": {
+        "ja": "{file} に書き出しました（project.json {kb} KB、重みのリスト {lists} 個）。",
+        "ja-Hira": "{file} に かきだしたよ（project.json {kb} KB、おもみの リスト {lists}こ）。",
+        "en": "Wrote {file} (project.json {kb} KB, {lists} lists of weights).",
+    },
+    "cli_exported_rounded": {
+        "ja": "重みは{digits}けたに丸めました。出力の差は最大 {diff} です。",
+        "ja-Hira": "おもみは {digits}けたに まるめたよ。こたえの ちがいは さいだい {diff} だよ。",
+        "en": "The weights were rounded to {digits} significant digits; the outputs change by at most {diff}.",
+    },
+    "cli_export_next": {
+        "ja": "Scratch のサイト（https://scratch.mit.edu）で「ファイル」→「コンピューターから読み込む」を選ぶか、"
+              "Scratch アプリで開いてください。緑の旗を押すと動きます。",
+        "ja-Hira": "Scratch の サイト（https://scratch.mit.edu）で「ファイル」→「コンピューターから よみこむ」を えらぶか、"
+                   "Scratch アプリで ひらいてね。みどりの はたを おすと うごくよ。",
+        "en": "Open it on the Scratch website (https://scratch.mit.edu: File → Load from your computer) "
+              "or in the Scratch app, then click the green flag.",
+    },
+    "cli_export_round": {
+        "ja": "{why} 丸めて書き出すには --round {digits} をつけてください。",
+        "ja-Hira": "{why} まるめて かきだすには --round {digits} を つけてね。",
+        "en": "{why} To export it rounded, add --round {digits}.",
+    },
+    "cli_export_failed": {
+        "ja": "Scratch に書き出せません：{why}",
+        "ja-Hira": "Scratch に かきだせないよ：{why}",
+        "en": "Cannot export to Scratch: {why}",
+    },
+    "cli_export_cannot_write": {
+        "ja": "{file} に書き込めません（{why}）。別の場所を選んでください。",
+        "ja-Hira": "{file} に かきこめないよ（{why}）。べつの ばしょを えらんでね。",
+        "en": "Cannot write {file} ({why}); choose another place.",
     },
     "cli_interrupted": {"ja": "中止しました。", "ja-Hira": "ちゅうし したよ。", "en": "Stopped."},
     "cli_unknown_example": {
