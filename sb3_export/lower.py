@@ -255,29 +255,30 @@ class _Lowering:
         first, last = self.t("arg_from"), self.t("arg_to")
         proc = Procedure(self.t("proc_act", name=self.t(f"act_{name}")), (first, last))
         self.act_procs[name] = proc
-        x = lambda: o.item(self.values, self.i)  # noqa: E731
+        x = self.x
         put = lambda value: o.replace_item(self.values, self.i, value)  # noqa: E731
         if name == "relu":
-            each = [o.if_(o.lt(x(), 0), [put(0)])]
+            each = [o.if_(o.lt(x, 0), [put(0)])]
         elif name == "leaky_relu":
-            each = [o.if_(o.lt(x(), 0), [put(o.mul(LEAKY_SLOPE, x()))])]
+            each = [o.if_(o.lt(x, 0), [put(o.mul(LEAKY_SLOPE, x))])]
         elif name == "step":
-            each = [o.if_else(o.gt(x(), 0), [put(1)], [put(0)])]
+            each = [o.if_else(o.gt(x, 0), [put(1)], [put(0)])]
         elif name == "sigmoid":
-            each = [o.set_var(self.e, o.mathop("e ^", o.sub(0, o.mathop("abs", x())))),
-                    o.if_else(o.lt(x(), 0), [put(o.div(self.e, o.add(1, self.e)))],
+            each = [o.set_var(self.e, o.mathop("e ^", o.sub(0, o.mathop("abs", x)))),
+                    o.if_else(o.lt(x, 0), [put(o.div(self.e, o.add(1, self.e)))],
                               [put(o.div(1, o.add(1, self.e)))])]
         elif name == "tanh":
-            x2 = lambda: o.mul(x(), x())  # noqa: E731
-            # x - x³/3 + 2x⁵/15 - 17x⁷/315, written as x·(1 - x²·(1/3 - x²·(2/15 - x²·17/315)))
-            series = o.mul(x(), o.sub(1, o.mul(x2(), o.sub(1 / 3, o.mul(x2(), o.sub(2 / 15, o.mul(x2(), 17 / 315)))))))
-            each = [o.if_else(o.lt(o.mathop("abs", x()), TANH_SERIES_BELOW), [put(series)], [
-                o.set_var(self.e, o.mathop("e ^", o.mul(-2, o.mathop("abs", x())))),
+            # near 0: x - x³/3 + 2x⁵/15 - 17x⁷/315, written as x·(1 - x²·(1/3 - x²·(2/15 - x²·17/315)))
+            series = o.mul(x, o.sub(1, o.mul(o.mul(x, x), o.sub(1 / 3, o.mul(o.mul(x, x), o.sub(
+                2 / 15, o.mul(o.mul(x, x), 17 / 315)))))))
+            each = [o.if_else(o.lt(o.mathop("abs", x), TANH_SERIES_BELOW), [put(series)], [
+                o.set_var(self.e, o.mathop("e ^", o.mul(-2, o.mathop("abs", x)))),
                 o.set_var(self.e, o.div(o.sub(1, self.e), o.add(1, self.e))),
-                o.if_else(o.lt(x(), 0), [put(o.sub(0, self.e))], [put(self.e)]),
+                o.if_else(o.lt(x, 0), [put(o.sub(0, self.e))], [put(self.e)]),
             ])]
         else:
             raise ValueError(f"no Scratch block for activation {name!r}")
+        each.insert(0, o.set_var(self.x, o.item(self.values, self.i)))
         body = [o.set_var(self.i, proc.arg(first)),
                 o.repeat(o.add(o.sub(proc.arg(last), proc.arg(first)), 1), [*each, o.change_var(self.i, 1)])]
         self._define(proc, body, self.t(f"comment_{name}"))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import math
+import unicodedata
 from dataclasses import dataclass, field
 
 from . import opcodes as o
@@ -30,9 +31,14 @@ class Script:
 
 # --- measuring (rough Scratch geometry, enough to keep scripts apart) -----------------------
 
+def _chars(text: str) -> int:
+    """Display width in Latin characters: a kana or kanji is about two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
 def _label_chars(node: Node) -> int:
     if node.opcode in (o.PROCEDURE_CALL, o.PROCEDURE_DEFINITION):
-        return len(node.mutation["procedure"].proccode) + 8
+        return _chars(node.mutation["procedure"].proccode) + 8
     return 14
 
 
@@ -43,13 +49,13 @@ def _width(value) -> float:
             if not isinstance(v, list):
                 w += _width(v)
         for v in value.fields.values():
-            w += 8 * len(getattr(v, "name", str(v))) + 30
+            w += 8 * _chars(getattr(v, "name", str(v))) + 30
         return w
     if isinstance(value, (Var, ListVar, Broadcast)):
-        return 16 + 8 * len(value.name)
+        return 16 + 8 * _chars(value.name)
     if value is None:
         return 40
-    return 16 + 8 * min(len(str(value)), 30)
+    return 16 + 8 * min(_chars(str(value)), 30)
 
 
 def measure(blocks: list[Node]) -> tuple[float, float]:
@@ -67,12 +73,39 @@ def measure(blocks: list[Node]) -> tuple[float, float]:
     return width, height
 
 
+def comment_height(text: str) -> float:
+    lines = sum(1 + len(line) // 34 for line in text.split("\n"))
+    return min(60 + 18 * lines, 600)
+
+
+def _inner_comments(blocks: list[Node]) -> list[str]:
+    found = []
+    for node in blocks:
+        if node.comment:
+            found.append(node.comment)
+        for v in node.inputs.values():
+            if isinstance(v, list):
+                found += _inner_comments(v)
+            elif isinstance(v, Node):
+                found += _inner_comments([v])
+    return found
+
+
+def extent(s: Script) -> tuple[float, float]:
+    """(width, height) a script needs on the workspace, its comments (stacked at its right) included."""
+    w, h = measure(s.blocks)
+    comments = ([s.comment] if s.comment else []) + _inner_comments(s.blocks)
+    if comments:
+        w += 30 + COMMENT_WIDTH
+        h = max(h, sum(comment_height(c) + 10 for c in comments))
+    return w, h
+
+
 def layout(scripts: list[Script], x0: float = 40.0, y0: float = 40.0) -> None:
-    """Place scripts in columns, none on top of another (a script's comment sits at its right)."""
+    """Place scripts in columns, none on top of another (comments sit at the script's right)."""
     x, y, column_width = x0, y0, 0.0
     for s in scripts:
-        w, h = measure(s.blocks)
-        w += COMMENT_WIDTH + 30 if s.comment else 0
+        w, h = extent(s)
         if y > y0 and y + h > MAX_COLUMN_HEIGHT:
             x, y, column_width = x + column_width + COLUMN_GAP, y0, 0.0
         s.x, s.y = round(x), round(y)
@@ -109,21 +142,23 @@ class Serializer:
         return f"{self.prefix}{self.count}"
 
     def add(self, script: Script) -> str:
+        self._pending: list[tuple[str, str]] = []  # (block id, text) of comments inside this script
         first = self._stack(script.blocks, parent=None)
         top = self.blocks[first]
         top.update(topLevel=True, x=script.x, y=script.y)
-        if script.comment:
-            w, _ = measure(script.blocks)
-            self._comment(first, script.comment, script.x + w + 30, script.y)
+        w, _ = measure(script.blocks)
+        x, y = script.x + w + 30, script.y
+        for block_id, text in ([(first, script.comment)] if script.comment else []) + self._pending:
+            self._comment(block_id, text, x, y)
+            y += comment_height(text) + 10
         return first
 
     def _comment(self, block_id: str | None, text: str, x: float, y: float) -> None:
         if len(text) > MAX_COMMENT_CHARS:
             raise ValueError("a comment is longer than Scratch allows")
         cid = self.new_id()
-        lines = sum(1 + len(line) // 34 for line in text.split("\n"))
         self.comments[cid] = {"blockId": block_id, "x": round(x), "y": round(y), "width": COMMENT_WIDTH,
-                              "height": min(60 + 18 * lines, 600), "minimized": False, "text": text}
+                              "height": comment_height(text), "minimized": False, "text": text}
         if block_id is not None:
             self.blocks[block_id]["comment"] = cid
 
@@ -172,7 +207,7 @@ class Serializer:
                 else:
                     block["inputs"][name] = self._input(value, kind, bid)
         if node.comment:
-            self._comment(bid, node.comment, 0, 0)  # placed by _place_comments
+            self._pending.append((bid, node.comment))
         return bid
 
     def _prototype(self, proc: Procedure, parent: str) -> str:
@@ -214,15 +249,4 @@ def serialize(scripts: list[Script], prefix: str) -> tuple[dict, dict]:
     s = Serializer(prefix)
     for script in scripts:
         s.add(script)
-    _place_block_comments(s)
     return s.blocks, s.comments
-
-
-def _place_block_comments(s: Serializer) -> None:
-    """A comment on an inner block sits at the right of its script's top block."""
-    for cid, c in s.comments.items():
-        if c["x"] == 0 and c["y"] == 0 and c["blockId"] is not None:
-            top = c["blockId"]
-            while s.blocks[top]["parent"] is not None:
-                top = s.blocks[top]["parent"]
-            c["x"], c["y"] = s.blocks[top]["x"] + 420, s.blocks[top]["y"] + 40

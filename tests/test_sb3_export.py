@@ -291,3 +291,26 @@ def test_the_validator_catches_calls_without_definitions_nulls_and_nan():
     missing = dict(assets)
     missing.pop(next(iter(missing)))
     assert any("no file in the zip" in p for p in validate.problems(project, missing))
+
+
+@pytest.mark.parametrize("lang", ["en", "ja", "ja-Hira"])
+def test_scripts_and_their_comments_never_overlap(lang):
+    """Each target's scripts, with the comments stacked at their right, lie in separate boxes."""
+    from sb3_export.lower import lower
+    from sb3_export.scripts import extent, layout
+    from sb3_export.toys import build_toy
+
+    for example in EXAMPLES:
+        c = compile_project(example.project())
+        train = load_data(c.data)[0]
+        data = ToyData.from_dataset(train)
+        program = lower(c.spec, Network(c.spec).params_by_layer(), lang, train.classes)
+        toy = build_toy(program, data, lang)
+        groups = [toy.network_scripts + program.scripts, toy.stage_scripts] + [s.scripts for s in toy.sprites]
+        for scripts in groups:
+            layout(scripts)
+            boxes = [(s.x, s.y, s.x + extent(s)[0], s.y + extent(s)[1]) for s in scripts]
+            for i, a in enumerate(boxes):
+                for b in boxes[i + 1:]:
+                    apart = a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
+                    assert apart, f"{example.name}/{lang}: scripts at {a[:2]} and {b[:2]} overlap"
