@@ -47,8 +47,6 @@ TOY_TEXTS: dict[str, dict[str, str]] = {
     "toy_var_last_y": {"ja": "前のy", "ja-Hira": "まえの y", "en": "last y"},
     "toy_var_answer": {"ja": "答え", "ja-Hira": "こたえ", "en": "answer"},
     "toy_var_sure": {"ja": "自信%", "ja-Hira": "じしん%", "en": "sure %"},
-    "toy_var_row": {"ja": "行", "ja-Hira": "ぎょう", "en": "row"},
-    "toy_var_column": {"ja": "列", "ja-Hira": "れつ", "en": "column"},
     "toy_var_cell": {"ja": "マスの番号", "ja-Hira": "マスの ばんごう", "en": "square number"},
     "toy_var_changed": {"ja": "変わった", "ja-Hira": "かわった", "en": "changed"},
     "toy_var_slider": {"ja": "入力{n}", "ja-Hira": "にゅうりょく{n}", "en": "input {n}"},
@@ -73,8 +71,8 @@ TOY_TEXTS: dict[str, dict[str, str]] = {
                      "en": "ask the network about this spot"},
     "toy_proc_clear_pad": {"ja": "パッドをまっさらにする", "ja-Hira": "パッドを まっさらに する",
                            "en": "make the pad blank"},
-    "toy_proc_brush": {"ja": "マウスの場所をぬる", "ja-Hira": "マウスの ばしょを ぬる",
-                       "en": "paint where the mouse is"},
+    "toy_proc_brush": {"ja": "%s 行 %s 列のまわりをぬる", "ja-Hira": "%s ぎょう %s れつの まわりを ぬる",
+                       "en": "paint around row %s column %s"},
     "toy_proc_paint_cell": {"ja": "%s 行 %s 列を こさ %s でぬる", "ja-Hira": "%s ぎょう %s れつを こさ %s で ぬる",
                             "en": "paint row %s column %s with darkness %s"},
     "toy_arg_row": {"ja": "行", "ja-Hira": "ぎょう", "en": "row"},
@@ -173,6 +171,23 @@ TOY_TEXTS: dict[str, dict[str, str]] = {
         "ja-Hira": "リストの おもみや バイアスを かえたら、ぼくを クリックして ちずを かきなおそう。",
         "en": "Changed a weight or a bias in a list? Click me to draw the map again.",
     },
+    "toy_c_net_flag_curve": {
+        "ja": "旗がクリックされたら、曲線と学習データの点をかきます。",
+        "ja-Hira": "はたが クリックされたら、きょくせんと がくしゅう データの てんを かくよ。",
+        "en": "When the green flag is clicked, draw the curve and the training points.",
+    },
+    "toy_c_net_click_curve": {
+        "ja": "リストの重みやバイアスを変えたら、ぼくをクリックして曲線をかき直そう。",
+        "ja-Hira": "リストの おもみや バイアスを かえたら、ぼくを クリックして きょくせんを かきなおそう。",
+        "en": "Changed a weight or a bias in a list? Click me to draw the curve again.",
+    },
+    "toy_c_draw_all_curve": {
+        "ja": "ペンを全部消して曲線をかき、「{points}」に点をかいてもらいます。終わったら「{ready}」を送ります。",
+        "ja-Hira": "ペンを ぜんぶ けして きょくせんを かき、「{points}」に てんを かいて もらうよ。"
+                   "おわったら「{ready}」を おくるよ。",
+        "en": "Erase all pen marks, draw the curve, then let the \"{points}\" sprite draw the dots. "
+              "When all is done, send \"{ready}\".",
+    },
     "toy_c_draw_all": {
         "ja": "ペンを全部消して地図をぬり、「{points}」に点をかいてもらいます。終わったら「{ready}」を送ります。",
         "ja-Hira": "ペンを ぜんぶ けして ちずを ぬり、「{points}」に てんを かいて もらうよ。"
@@ -227,15 +242,24 @@ TOY_TEXTS: dict[str, dict[str, str]] = {
         "en": "Read the lists \"{x}\", \"{y}\" and \"{c}\" item by item: go to each point "
               "((number{sx0}) × {kx}) and stamp a dot in its colour.",
     },
+    "toy_c_draw_points_xy": {
+        "ja": "リスト「{x}」「{y}」を同じ番号で読みます：点の場所へ行き（（数{sx0}）× {kx}）、点をスタンプします。",
+        "ja-Hira": "リスト「{x}」「{y}」を おなじ ばんごうで よむよ：てんの ばしょへ いって"
+                   "（（かず{sx0}）× {kx}）、てんを スタンプするよ。",
+        "en": "Read the lists \"{x}\" and \"{y}\" item by item: go to each point ((number{sx0}) × {kx}) "
+              "and stamp a dot.",
+    },
     "toy_c_pick_dot": {
         "ja": "点のなかまの色の衣装にします（{legend}）。",
         "ja-Hira": "てんの なかまの いろの いしょうに するよ（{legend}）。",
         "en": "Wear the dot in the colour of the point's class ({legend}).",
     },
     "toy_c_pick_dot_value": {
-        "ja": "点の値が{mid}より大きければ青、小さければオレンジの点にします。",
-        "ja-Hira": "てんの あたいが {mid}より おおきければ あお、ちいさければ オレンジの てんに するよ。",
-        "en": "A blue dot when the point's value is above {mid}, an orange one when below.",
+        "ja": "点の値が{mid}より大きければ青、小さければオレンジの点にします。{mid}に近いほど幽霊の効果でうすくします。",
+        "ja-Hira": "てんの あたいが {mid}より おおきければ あお、ちいさければ オレンジの てんに するよ。"
+                   "{mid}に ちかいほど ゆうれいの こうかで うすく するよ。",
+        "en": "A blue dot when the point's value is above {mid}, an orange one when below; the closer to {mid}, "
+              "the paler (ghost effect).",
     },
     # --- comments: the finder -----------------------------------------------------------------
     "toy_c_finder_flag": {
@@ -283,11 +307,14 @@ TOY_TEXTS: dict[str, dict[str, str]] = {
     },
     # --- comments: the drawing pad ------------------------------------------------------------
     "toy_c_pad_flag": {
-        "ja": "パッドをまっさらにしてから、ずっと：マウスのボタンがパッドの上で押されている間、マウスの場所をぬります。",
+        "ja": "パッドをまっさらにしてから、ずっと：マウスのボタンがパッドの上で押されている間、マウスの下のマスをぬります"
+              "（行 = (120 − マウスのy) ÷ 30 の切り下げ、列 = (マウスのx + 200) ÷ 30 の切り下げ）。",
         "ja-Hira": "パッドを まっさらに してから、ずっと：マウスの ボタンが パッドの うえで おされている あいだ、"
-                   "マウスの ばしょを ぬるよ。",
-        "en": "Make the pad blank, then forever: while the mouse button is down over the pad, paint where "
-              "the mouse is.",
+                   "マウスの したの マスを ぬるよ（ぎょう = (120 − マウスの y) ÷ 30 の きりさげ、"
+                   "れつ = (マウスの x + 200) ÷ 30 の きりさげ）。",
+        "en": "Make the pad blank, then forever: while the mouse button is down over the pad, paint the "
+              "square under the mouse (row = floor of (120 − mouse y) ÷ 30, column = floor of "
+              "(mouse x + 200) ÷ 30).",
     },
     "toy_c_pad_clear": {
         "ja": "消すボタンが「{bc}」を送ってきたら、パッドをまっさらにします。",
@@ -302,12 +329,12 @@ TOY_TEXTS: dict[str, dict[str, str]] = {
               "from the top left.",
     },
     "toy_c_brush": {
-        "ja": "マウスの下の行と列を計算し、そのマスをこさ1で、上下左右のマスをこさ{soft}でぬります"
+        "ja": "マウスの下の行と列のマスをこさ1で、上下左右のマスをこさ{soft}でぬります"
               "（学習データの絵のように、ふちをぼかす）。何か変わったら、ネットワークを計算して知らせます。",
-        "ja-Hira": "マウスの したの ぎょうと れつを けいさんして、その マスを こさ 1で、うえ した ひだり みぎの "
+        "ja-Hira": "マウスの したの ぎょうと れつの マスを こさ 1で、うえ した ひだり みぎの "
                    "マスを こさ {soft}で ぬるよ（がくしゅう データの えの ように、ふちを ぼかす）。"
                    "なにか かわったら、ネットワークを けいさんして しらせるよ。",
-        "en": "Work out the row and column under the mouse, paint that square with darkness 1 and its four "
+        "en": "Paint the square under the mouse (row and column) with darkness 1 and its four "
               "neighbours with {soft} (soft edges, like the blurry training pictures). If anything changed, "
               "run the network and tell everyone.",
     },
@@ -341,10 +368,10 @@ TOY_TEXTS: dict[str, dict[str, str]] = {
     },
     # --- comments: sliders and the plain list -----------------------------------------------
     "toy_c_sliders_loop": {
-        "ja": "ずっと：スライダーの数をつなげて今の入力と前の入力を比べ、ちがっていたら計算し直します。",
-        "ja-Hira": "ずっと：スライダーの かずを つなげて いまの にゅうりょくと まえの にゅうりょくを くらべて、"
-                   "ちがって いたら けいさんしなおすよ。",
-        "en": "Forever: join the sliders' numbers into \"inputs now\"; when they differ from before, "
+        "ja": "ずっと：スライダーの数をつなげて「{now}」に入れ、「{before}」とちがっていたら計算し直します。",
+        "ja-Hira": "ずっと：スライダーの かずを つなげて「{now}」に いれて、「{before}」と ちがって いたら "
+                   "けいさんしなおすよ。",
+        "en": "Forever: join the sliders' numbers into \"{now}\"; when that differs from \"{before}\", "
               "compute again.",
     },
     "toy_c_read_sliders": {

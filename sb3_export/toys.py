@@ -23,10 +23,9 @@ from __future__ import annotations
 
 import colorsys
 import math
+import statistics
 from dataclasses import dataclass, field, replace
-from typing import Callable
-
-import numpy as np
+from typing import Callable, Sequence
 
 from . import assets
 from . import opcodes as o
@@ -46,8 +45,9 @@ CELL_SIZES = (10, 12, 15, 20, 24, 30, 40)   # squares of the map (each divides 4
 MAP_BUDGET = 2_500_000           # block executions a whole map may take (~0.2 s in a browser)
 CURVE_STEP = 4                   # steps between the curve's points
 GHOST_SURE, GHOST_UNSURE = 20, 95   # ghost effect of a map square: sure ... unsure
+GHOST_DOT = 70                   # ghost effect of a training point whose value is the middle one (surface)
 SOFT = 0.3                       # darkness of the brush's four neighbour squares on the pad
-NETWORK_CORNER = (205.0, -155.0)
+NETWORK_CORNER = (205, -155)
 
 # Class colours: TensorFlow Playground's orange and blue first, then Scratch-friendly others.
 CLASS_COLOURS = ("#F59322", "#0877BD", "#59C059", "#9966FF", "#FF6680", "#E6B800", "#00A3A3",
@@ -66,15 +66,37 @@ PAD_LEFT, PAD_TOP, PAD_CELL, PAD_SIDE = -200, 120, 30, 8
 class ToyData:
     """What the stage shows: training points (raw inputs) and their answers."""
 
-    x: np.ndarray                    # (N, input size)
-    y: np.ndarray                    # (N,) class indices, or (N, k) numbers
+    x: Sequence                      # (N, input size): the runtime's array, or rows of numbers
+    y: Sequence                      # (N,) class indices, or (N, k) numbers
     task: str                        # "classify" | "regress"
     classes: tuple[str, ...] = ()
     name: str = ""                   # the dataset's name, e.g. "digits", "spiral"
 
     @classmethod
     def from_dataset(cls, d) -> "ToyData":
-        return cls(np.asarray(d.x, np.float64), np.asarray(d.y), d.task, tuple(d.classes), d.name)
+        return cls(d.x, d.y, d.task, tuple(d.classes), d.name)
+
+
+def _plain(a) -> list:
+    """An array (anything with .tolist()) or nested sequence as nested lists."""
+    return a.tolist() if hasattr(a, "tolist") else [list(r) if isinstance(r, (list, tuple)) else r for r in a]
+
+
+def _rows(a) -> list[list[float]]:
+    """The rows of a (N, d) table as lists of floats."""
+    return [[float(v) for v in row] for row in _plain(a)]
+
+
+def _first_column(a) -> list[float]:
+    """(N,) or (N, k) -> the N first values."""
+    return [float(row[0] if isinstance(row, (list, tuple)) else row) for row in _plain(a)]
+
+
+def _width_of(a) -> int | None:
+    """Columns of a (N, d) table; None when it is not one."""
+    rows = _plain(a)
+    widths = {len(r) if isinstance(r, (list, tuple)) else -1 for r in rows}
+    return widths.pop() if len(widths) == 1 and -1 not in widths else None
 
 
 @dataclass(frozen=True)
@@ -132,7 +154,8 @@ class Toy:
     stage_map: StageMap | None = None   # boundary, surface, curve (curve: x is the input, y the answer)
     cell: int = 0                       # side of a map square, in steps (boundary, surface)
     points: int = 0                     # training points drawn
-    colours: tuple[str, ...] = ()       # colour of each class (boundary)
+    colours: tuple[str, ...] = ()       # colour of each class (boundary); low, high (surface)
+    value_scale: tuple[float, float] | None = None   # surface: (middle, half range) of the training answers
 
 
 # --- choosing -------------------------------------------------------------------------------
@@ -140,7 +163,7 @@ class Toy:
 def toy_kind(net: NetworkProgram, data: ToyData | None) -> str:
     """Which stage fits this network and data (see the module doc)."""
     size = net.input_size
-    if data is not None and len(data.x) and np.ndim(data.x) == 2 and data.x.shape[1] == size:
+    if data is not None and len(data.x) and len(data.y) == len(data.x) and _width_of(data.x) == size:
         if size == 2 and data.task == "classify" and net.output_kind in ("classify", "yes_no"):
             return "boundary"
         if size == 64 and data.name == "digits" and net.output_kind == "classify" and net.n_outputs == 10:
@@ -166,20 +189,20 @@ def _nice_down(k: float) -> float:
     return float(f"{math.floor(k / 10.0 ** e + 1e-9)}e{e}")
 
 
-def _fit(values: np.ndarray, half: float) -> tuple[float, float]:
+def _fit(values: list[float], half: float) -> tuple[float, float]:
     """(centre, scale) putting `values` within ±half steps; the centre is 0 when the box holds 0."""
-    lo, hi = float(np.min(values)), float(np.max(values))
+    lo, hi = min(values), max(values)
     span = hi - lo
     if not span > 0:
         span = max(abs(lo), 1.0)
         lo, hi = lo - span / 2, hi + span / 2
     lo, hi = lo - MARGIN * span, hi + MARGIN * span
-    centre = 0.0 if lo <= 0 <= hi else float(f"{(lo + hi) / 2:.3g}")
+    centre = 0 if lo <= 0 <= hi else number((lo + hi) / 2, 3)
     reach = max(centre - lo, hi - centre)
-    return centre, _nice_down(half / reach)
+    return centre, number(_nice_down(half / reach))
 
 
-def _stage_map(x: np.ndarray, y: np.ndarray, same_scale: bool) -> StageMap:
+def _stage_map(x: list[float], y: list[float], same_scale: bool) -> StageMap:
     cx, kx = _fit(x, HALF_W)
     cy, ky = _fit(y, HALF_H)
     if same_scale and max(kx, ky) <= 2.5 * min(kx, ky):
@@ -187,15 +210,15 @@ def _stage_map(x: np.ndarray, y: np.ndarray, same_scale: bool) -> StageMap:
     return StageMap(cx, cy, kx, ky)
 
 
-def _pick(n: int, limit: int = MAX_POINTS) -> np.ndarray:
+def _pick(n: int, limit: int = MAX_POINTS) -> list[int]:
     """Indices of at most `limit` points spread evenly over the data (the same every time)."""
     if n <= limit:
-        return np.arange(n)
-    return np.unique(np.linspace(0, n - 1, limit).round().astype(int))
+        return list(range(n))
+    return sorted({math.floor(i * (n - 1) / (limit - 1) + 0.5) for i in range(limit)})
 
 
 def _stored(values) -> tuple:
-    return tuple(number(v, POINT_DIGITS) for v in np.asarray(values, np.float64).ravel())
+    return tuple(number(v, POINT_DIGITS) for v in values)
 
 
 def _literal(x: float):
@@ -321,7 +344,10 @@ class _MapToy(_Toy):
         self.map_ready = Broadcast("bb-toy-map-ready", self.t("toy_bc_map_ready"))
         self.points_sprite_name = self.t("toy_sprite_points")
         self.finder_name = self.t("toy_sprite_finder")
-        self.pick = _pick(len(data.x))
+        rows = _rows(data.x)
+        self.x1 = [r[0] for r in rows]                          # the first input of every point
+        self.x2 = [r[1] for r in rows] if len(rows[0]) > 1 else []
+        self.pick = _pick(len(rows))                             # the points drawn
 
     # the training points ---------------------------------------------------------------------
 
@@ -348,8 +374,8 @@ class _MapToy(_Toy):
             Script([o.when_received(self.draw_points), o.call(draw)],
                    self.t("toy_c_points_receive", bc=self.draw_points.name)),
             Script([o.define(draw), *body],
-                   self.t("toy_c_draw_points", x=px.name, y=py.name, c=pv.name if pv else "-",
-                          kx=_literal(m.kx), sx0=_offset_text(-m.cx))),
+                   self.t("toy_c_draw_points" if pv else "toy_c_draw_points_xy", x=px.name, y=py.name,
+                          c=pv.name if pv else "", kx=_literal(m.kx), sx0=_offset_text(-m.cx))),
         ]
         if choose:
             scripts.append(Script([o.define(pick), *choose], choose_comment))
@@ -392,12 +418,13 @@ class _MapToy(_Toy):
 
     def network_scripts(self, paint: Procedure, paint_scripts: list[Script], points_name: str) -> list[Script]:
         draw_all = Procedure(self.t("toy_proc_draw_all"), warp=False)   # it broadcasts and waits
+        curve = "_curve" if self.kind == "curve" else ""
         return [
-            Script([o.when_flag(), o.call(draw_all)], self.t("toy_c_net_flag")),
-            Script([o.when_clicked(), o.call(draw_all)], self.t("toy_c_net_click")),
+            Script([o.when_flag(), o.call(draw_all)], self.t("toy_c_net_flag" + curve)),
+            Script([o.when_clicked(), o.call(draw_all)], self.t("toy_c_net_click" + curve)),
             Script([o.define(draw_all), o.pen_clear(), o.call(paint), o.broadcast_and_wait(self.draw_points),
                     o.broadcast(self.map_ready)],
-                   self.t("toy_c_draw_all", points=points_name, ready=self.map_ready.name)),
+                   self.t("toy_c_draw_all" + curve, points=points_name, ready=self.map_ready.name)),
             *paint_scripts,
         ]
 
@@ -445,7 +472,7 @@ class _Boundary(_MapToy):
         class_names = list(net.classes.items) if net.output_kind == "classify" else list(self.yes_no_names())
         n_classes = len(class_names)
         colours = _class_colours(n_classes)
-        m = _stage_map(data.x[:, 0], data.x[:, 1], same_scale=True)
+        m = _stage_map(self.x1, self.x2, same_scale=True)
         cell = _map_cell(net)
         squares = [square_costume(self.t("toy_costume_square", name=c), colours[i], cell)
                    for i, c in enumerate(class_names)]
@@ -470,9 +497,10 @@ class _Boundary(_MapToy):
 
         # the training points, by class
         idx = self.pick
-        y = np.clip(np.asarray(data.y).reshape(len(data.x), -1)[:, 0].astype(int), 0, n_classes - 1)[idx]
+        classes = _first_column(data.y)
+        y = [min(max(int(classes[i]), 0), n_classes - 1) for i in idx]
         labels = _class_labels(class_names)
-        px, py, pc = self.point_lists(data.x[idx, 0], data.x[idx, 1], [labels[k] for k in y])
+        px, py, pc = self.point_lists([self.x1[i] for i in idx], [self.x2[i] for i in idx], [labels[k] for k in y])
         def choose_dot(n: Var) -> list[Node]:
             return [o.if_(o.eq(o.item(pc, n), labels[k]), [o.switch_costume(dots[k].name)]) for k in range(n_classes)]
         points = self.points_sprite(m, px, py, pc, dots, choose_dot, self.t("toy_c_pick_dot", legend=legend))
@@ -513,9 +541,9 @@ class _Surface(_MapToy):
 
     def build(self) -> Toy:
         net, data = self.net, self.data
-        values = np.asarray(data.y, np.float64).reshape(len(data.x), -1)[:, 0]
-        m = _stage_map(data.x[:, 0], data.x[:, 1], same_scale=True)
-        lo, hi = float(values.min()), float(values.max())
+        values = _first_column(data.y)
+        m = _stage_map(self.x1, self.x2, same_scale=True)
+        lo, hi = min(values), max(values)
         mid = _literal((lo + hi) / 2)
         half = _literal(max((hi - lo) / 2, 1e-9))
         cell = _map_cell(net)
@@ -530,12 +558,15 @@ class _Surface(_MapToy):
         pick_script = Script([o.define(pick), *choose], self.t("toy_c_pick_colour_value", mid=mid))
 
         idx = self.pick
-        px, py, pv = self.point_lists(data.x[idx, 0], data.x[idx, 1], _stored(values[idx]))
+        px, py, pv = self.point_lists([self.x1[i] for i in idx], [self.x2[i] for i in idx],
+                                      _stored(values[i] for i in idx))
         low_dot = _named(assets.marker_costume(LOW_COLOUR), self.t("toy_costume_dot", name=self.t("toy_word_low")))
         high_dot = _named(assets.marker_costume(HIGH_COLOUR), self.t("toy_costume_dot", name=self.t("toy_word_high")))
         def choose_dot(n: Var) -> list[Node]:
-            return [o.if_else(o.gt(o.item(pv, n), mid), [o.switch_costume(high_dot.name)],
-                              [o.switch_costume(low_dot.name)])]
+            value = o.item(pv, n)
+            return [o.if_else(o.gt(value, mid), [o.switch_costume(high_dot.name)], [o.switch_costume(low_dot.name)]),
+                    o.set_effect("GHOST", o.sub(GHOST_DOT, o.mul(GHOST_DOT, o.mathop("abs", o.div(o.sub(
+                        o.item(pv, n), mid), half)))))]
         points = self.points_sprite(m, px, py, pv, [low_dot, high_dot], choose_dot,
                                     self.t("toy_c_pick_dot_value", mid=mid))
         finder = self.finder_2d(m)
@@ -546,7 +577,8 @@ class _Surface(_MapToy):
             network_xy=NETWORK_CORNER, network_visible=True,
             stage_scripts=[self.stage_script(backdrop, self.t("toy_c_stage_surface", finder=finder.name))],
             sprites=[points, finder], global_lists=[px, py, pv], broadcasts=[self.draw_points, self.map_ready],
-            kind=self.kind, stage_map=m, cell=cell, points=len(idx), colours=(LOW_COLOUR, HIGH_COLOUR))
+            kind=self.kind, stage_map=m, cell=cell, points=len(idx), colours=(LOW_COLOUR, HIGH_COLOUR),
+            value_scale=(mid, half))
 
 
 class _Curve(_MapToy):
@@ -554,8 +586,7 @@ class _Curve(_MapToy):
 
     def build(self) -> Toy:
         net, data = self.net, self.data
-        xs = np.asarray(data.x, np.float64)[:, 0]
-        ys = np.asarray(data.y, np.float64).reshape(len(xs), -1)[:, 0]
+        xs, ys = self.x1, _first_column(data.y)
         m = _stage_map(xs, ys, same_scale=False)
         curve = Procedure(self.t("toy_proc_draw_curve"))
         body = [
@@ -576,7 +607,7 @@ class _Curve(_MapToy):
             sy0=_offset_text(-m.cy)))
 
         idx = self.pick
-        px, py, _ = self.point_lists(xs[idx], ys[idx], None)
+        px, py, _ = self.point_lists([xs[i] for i in idx], [ys[i] for i in idx], None)
         dot = _named(assets.marker_costume(HIGH_COLOUR), self.t("toy_costume_point"))
         points = self.points_sprite(m, px, py, None, [dot], None, "")
 
@@ -625,8 +656,6 @@ class _Digits(_Toy):
 
     def _pad(self, clear_bc: Broadcast, guess_bc: Broadcast) -> Sprite:
         net, t = self.net, self.t
-        row = Var("bb-toy-row", t("toy_var_row"), 0, local=True)
-        column = Var("bb-toy-column", t("toy_var_column"), 0, local=True)
         cell = Var("bb-toy-cell", t("toy_var_cell"), 1, local=True)
         changed = Var("bb-toy-changed", t("toy_var_changed"), 0, local=True)
         ink = ink_costume(t("toy_costume_ink"))
@@ -652,30 +681,32 @@ class _Digits(_Toy):
             ]),
         ])], t("toy_c_paint_cell"))
 
-        brush = Procedure(t("toy_proc_brush"), warp=False)   # it broadcasts and waits
+        brush = Procedure(t("toy_proc_brush"), (a_row, a_col), warp=False)   # it broadcasts and waits
+        br, bc = (lambda: brush.arg(a_row)), (lambda: brush.arg(a_col))
         brush_script = Script([
             o.define(brush),
-            o.set_var(row, o.mathop("floor", o.div(o.sub(PAD_TOP, o.mouse_y()), PAD_CELL))),
-            o.set_var(column, o.mathop("floor", o.div(o.sub(o.mouse_x(), PAD_LEFT), PAD_CELL))),
             o.set_var(changed, 0),
-            o.call(paint, row, column, 1),
-            o.call(paint, o.sub(row, 1), column, SOFT),
-            o.call(paint, o.add(row, 1), column, SOFT),
-            o.call(paint, row, o.sub(column, 1), SOFT),
-            o.call(paint, row, o.add(column, 1), SOFT),
+            o.call(paint, br(), bc(), 1),
+            o.call(paint, o.sub(br(), 1), bc(), SOFT),
+            o.call(paint, o.add(br(), 1), bc(), SOFT),
+            o.call(paint, br(), o.sub(bc(), 1), SOFT),
+            o.call(paint, br(), o.add(bc(), 1), SOFT),
             o.if_(o.eq(changed, 1), [o.broadcast_and_wait(net.forward), o.broadcast(guess_bc)]),
         ], t("toy_c_brush", soft=SOFT))
+        mouse_row = o.mathop("floor", o.div(o.sub(PAD_TOP, o.mouse_y()), PAD_CELL))
+        mouse_column = o.mathop("floor", o.div(o.add(o.mouse_x(), -PAD_LEFT), PAD_CELL))
 
         right, bottom = PAD_LEFT + PAD_SIDE * PAD_CELL, PAD_TOP - PAD_SIDE * PAD_CELL
         on_pad = o.and_(o.and_(o.gt(o.mouse_x(), PAD_LEFT), o.lt(o.mouse_x(), right)),
                         o.and_(o.gt(o.mouse_y(), bottom), o.lt(o.mouse_y(), PAD_TOP)))
         scripts = [
-            Script([o.when_flag(), o.call(blank), o.forever([o.if_(o.and_(o.mouse_down(), on_pad), [o.call(brush)])])],
+            Script([o.when_flag(), o.call(blank),
+                    o.forever([o.if_(o.and_(o.mouse_down(), on_pad), [o.call(brush, mouse_row, mouse_column)])])],
                    t("toy_c_pad_flag")),
             Script([o.when_received(clear_bc), o.call(blank)], t("toy_c_pad_clear", bc=clear_bc.name)),
             blank_script, brush_script, paint_script,
         ]
-        return Sprite(t("toy_sprite_pad"), [ink], scripts, [row, column, cell, changed], visible=False)
+        return Sprite(t("toy_sprite_pad"), [ink], scripts, [cell, changed], visible=False)
 
 
 class _Generic(_Toy):
@@ -693,16 +724,16 @@ class _Sliders(_Generic):
         sliders = [Var(f"bb-toy-slider-{i + 1}", t("toy_var_slider", n=i + 1), starts[i]) for i in range(n)]
         now = Var("bb-toy-now", t("toy_var_now"), "", local=True)
         before = Var("bb-toy-before", t("toy_var_before"), "", local=True)
-        joined = sliders[0]
-        for s in sliders[1:]:
-            joined = o.join(joined, o.join(" ", s))
+        joined = sliders[-1]
+        for s in reversed(sliders[:-1]):
+            joined = o.join(s, o.join(" ", joined))
         compute = Procedure(t("toy_proc_read_sliders"), warp=False)   # it broadcasts and waits
         answer_script, answer = self.answer_block("helper")
         scripts = [
-            Script([o.when_flag(), o.say(t("toy_say_sliders")), o.set_var(before, o.join(joined, " ")),
+            Script([o.when_flag(), o.say(t("toy_say_sliders")), o.set_var(before, ""),
                     o.forever([o.set_var(now, joined),
                                o.if_(o.not_(o.eq(now, before)), [o.set_var(before, now), o.call(compute)])])],
-                   t("toy_c_sliders_loop")),
+                   t("toy_c_sliders_loop", now=now.name, before=before.name)),
             Script([o.define(compute), o.delete_all(net.input), *[o.add_to(net.input, s) for s in sliders],
                     o.broadcast_and_wait(net.forward), o.call(answer)], t("toy_c_read_sliders", **self.names())),
             answer_script,
@@ -717,17 +748,17 @@ class _Sliders(_Generic):
 
     def _ranges(self) -> tuple[list, list, list]:
         n = self.net.input_size
-        if self.data is None or not len(self.data.x) or np.ndim(self.data.x) != 2 or self.data.x.shape[1] != n:
+        if self.data is None or not len(self.data.x) or _width_of(self.data.x) != n:
             return [-1] * n, [1] * n, [0] * n
-        x = np.asarray(self.data.x, np.float64)
+        rows = _rows(self.data.x)
         lows, highs, starts = [], [], []
-        for col in x.T:
-            lo, hi = float(col.min()), float(col.max())
+        for col in zip(*rows):
+            lo, hi = min(col), max(col)
             if not hi > lo:
                 lo, hi = lo - 1, hi + 1
             lows.append(number(lo, 3) if number(lo, 3) <= lo else number(lo - (hi - lo) * 0.01, 3))
             highs.append(number(hi, 3) if number(hi, 3) >= hi else number(hi + (hi - lo) * 0.01, 3))
-            starts.append(number(float(np.median(col)), 3))
+            starts.append(number(statistics.median(col), 3))
         return lows, highs, starts
 
 

@@ -38,6 +38,20 @@ Reply of ``run_sb3`` (a dict, ``ok`` is always true; a false one raises ScratchR
 
 Non-finite numbers come back as float('nan') / float('inf'); a list item that is not a
 number (e.g. "abc") comes back as nan, not as Scratch's 0.
+
+``play_sb3`` (``scratch_vm.play``) clicks the green flag and then acts as a child would:
+runs frames, moves the mouse (stage coordinates), drags or clicks sprites, sets variables
+(as a slider does) and takes snapshots of variables, lists, sprites (position, costume,
+say bubble, ghost) and — with ``record_pen=True`` — of what the pen drew (stamps, dots,
+lines; headless there is no pen layer, so the marks are recorded instead)::
+
+    reply = scratch_vm.play(path, [{"settle": 500}, {"move": {"sprite": "finder", "x": 30, "y": 40}},
+                                   {"steps": 5}, {"snapshot": "moved"}],
+                            variables=["prediction"], record_pen=True)
+    moved = reply["snapshots"][0]     # the last snapshot, "end", is always added
+    moved["sprites"]["finder"]["say"], moved["stamps"], moved["variables"]["prediction"]
+
+The actions and the snapshot fields are listed in run.js's header comment.
 """
 from __future__ import annotations
 
@@ -261,6 +275,35 @@ def run_sb3(path: str | os.PathLike, rows: Sequence[Sequence[float]], input_list
     return reply
 
 
+def play_sb3(path: str | os.PathLike, actions: Sequence[dict] = (), *, green_flag: bool = True,
+             variables: Sequence[str] = (), lists: Sequence[str] = (), record_pen: bool = False,
+             count_opcodes: bool = False, turbo: bool = False,
+             timeout: float = DEFAULT_TIMEOUT_S) -> dict:
+    """Click the green flag, do `actions` in order and return the reply with its snapshots.
+
+    Actions (one key each): {"steps": n}, {"settle": max_frames}, {"mouse": {"x", "y", "down"}},
+    {"move": {"sprite", "x", "y"}}, {"click": sprite}, {"broadcast": name},
+    {"set_variable": {"name", "value"}}, {"set_list": {"name", "items"}}, {"snapshot": label}.
+    "settle" runs frames until every running script is inside a forever loop. Snapshots hold
+    the named `variables` and `lists`, every sprite's state and, since the previous snapshot,
+    the pen marks (`record_pen`) and per-opcode counts (`count_opcodes`); see run.js.
+    ``turbo=False`` steps like the website (a frame ends at a redraw).
+    Raises ScratchRunError when run.js answers ok=false (e.g. a settle that never settles).
+    """
+    request: dict[str, Any] = {
+        "sb3": str(Path(path).resolve()),
+        "validate_only": False,
+        "timeout_ms": max(1.0, timeout - 15.0) * 1000.0,
+        "play": {"green_flag": bool(green_flag), "actions": list(actions), "variables": list(variables),
+                 "lists": list(lists), "record_pen": bool(record_pen), "count_opcodes": bool(count_opcodes),
+                 "turbo": bool(turbo)},
+    }
+    reply = _call(request, timeout)
+    if not reply.get("ok"):
+        raise ScratchRunError(reply.get("stage", "?"), reply.get("error", "no message"), reply)
+    return reply
+
+
 def validate_sb3(path: str | os.PathLike, *, timeout: float = DEFAULT_TIMEOUT_S) -> str | None:
     """scratch-parser's error message for the .sb3, or None when the parser accepts it."""
     reply = _call({"sb3": str(Path(path).resolve()), "validate_only": True}, timeout)
@@ -291,6 +334,9 @@ class ScratchVM:
 
     def validate(self, path, **kwargs) -> str | None:
         return validate_sb3(path, **kwargs)
+
+    def play(self, path, actions=(), **kwargs) -> dict:
+        return play_sb3(path, actions, **kwargs)
 
 
 @pytest.fixture(scope="session")

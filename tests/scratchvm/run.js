@@ -32,6 +32,43 @@
  *
  * Numbers that JSON cannot hold (NaN, Infinity, -Infinity) are written as the bare tokens
  * NaN / Infinity / -Infinity, which Python's json.loads reads back as floats.
+ *
+ * Play mode (optional; with a "play" object the row keys above are not needed): click the
+ * green flag, then act as a child would and look at the stage.
+ *   {"sb3": "/path/to/project.sb3",
+ *    "timeout_ms": 60000,
+ *    "play": {
+ *      "green_flag": true,             // click the green flag first (default true)
+ *      "turbo": false,                 // default false: step like the website (a frame ends at a
+ *                                      // redraw or after 75% of 1/30 s); true: turbo mode
+ *      "record_pen": false,            // record stamps, pen dots and pen lines (at most 100,000)
+ *      "count_opcodes": false,         // count the block functions script threads call, per opcode
+ *      "variables": ["prediction"],    // variables every snapshot reports (Stage first, then sprites)
+ *      "lists": ["input"],             // lists every snapshot reports
+ *      "actions": [                    // done in this order, after the green flag
+ *        {"steps": 5},                                      // run 5 frames
+ *        {"settle": 2000},             // run frames until every running script is inside a
+ *                                      // "forever" loop (at most 2000 frames, else stage "run" error)
+ *        {"mouse": {"x": -100, "y": 50, "down": true}},    // stage coordinates; "down" optional
+ *        {"move": {"sprite": "probe", "x": 10, "y": 20}},  // as dragging it does (no pen trail)
+ *        {"click": "clear"},           // start the sprite's "when this sprite clicked" scripts
+ *        {"broadcast": "forward"},     // start the "when I receive" scripts
+ *        {"set_variable": {"name": "input 1", "value": 0.5}},  // as a slider does
+ *        {"set_list": {"name": "input", "items": [1, 2]}},
+ *        {"snapshot": "painted"}]}}    // report the state now (one more, "end", comes last)
+ * Play reply:
+ *   {"ok": true, "frames": n, "snapshots": [{
+ *      "label": "painted", "frames": n,            // frames run so far
+ *      "variables": {name: value}, "lists": {name: [item, ...]},
+ *      "sprites": {name: {"x", "y", "visible", "costume", "size", "say", "ghost", "draggable"}},
+ *      // since the previous snapshot, with record_pen:
+ *      "stamps": [{"sprite", "x", "y", "costume", "ghost"}],
+ *      "dots": [{"sprite", "x", "y", "color": [r, g, b, a] (0..1), "size"}],       // pen down
+ *      "lines": [{"sprite", "x0", "y0", "x1", "y1", "color", "size"}],            // moves with pen down
+ *      "pen_clears": n, "dropped_marks": n,
+ *      // since the previous snapshot, with count_opcodes:
+ *      "opcodes": {opcode: count}}, ...],
+ *    "unknown_opcodes": [...], "startup_ms": x, "load_ms": x, "run_ms": x, "vm_log": [...]}
  */
 'use strict';
 
@@ -123,6 +160,10 @@ const checkRequest = function (request) {
         throw new StageError('request', '"sb3" must be the path of a .sb3 file');
     }
     if (request.validate_only) return;
+    if (typeof request.play !== 'undefined' && request.play !== null) {
+        checkPlay(request.play);
+        return;
+    }
     for (const key of ['input_list', 'output_list', 'broadcast']) {
         if (typeof request[key] !== 'string' || request[key] === '') {
             throw new StageError('request', `"${key}" must be a non-empty string`);
@@ -252,6 +293,213 @@ const scriptThreads = function (runtime) {
         t.status !== STATUS_DONE);
 };
 
+// --- play mode ------------------------------------------------------------------------------
+
+const ACTION_KEYS = ['steps', 'settle', 'mouse', 'move', 'click', 'broadcast', 'set_variable',
+    'set_list', 'snapshot'];
+const MAX_MARKS = 100000;
+
+const checkPlay = function (play) {
+    if (typeof play !== 'object' || Array.isArray(play)) {
+        throw new StageError('request', '"play" must be an object');
+    }
+    for (const key of ['variables', 'lists']) {
+        const names = play[key];
+        if (typeof names !== 'undefined' && !(Array.isArray(names) && names.every(n => typeof n === 'string'))) {
+            throw new StageError('request', `"play.${key}" must be a list of names`);
+        }
+    }
+    const actions = typeof play.actions === 'undefined' ? [] : play.actions;
+    if (!Array.isArray(actions)) throw new StageError('request', '"play.actions" must be a list');
+    actions.forEach((action, n) => {
+        const keys = action && typeof action === 'object' ? Object.keys(action) : [];
+        if (keys.length !== 1 || !ACTION_KEYS.includes(keys[0])) {
+            throw new StageError('request', `action ${n} must be an object with one of the keys ` +
+                `${ACTION_KEYS.join(', ')}: ${JSON.stringify(action)}`);
+        }
+        const value = action[keys[0]];
+        if ((keys[0] === 'steps' || keys[0] === 'settle') && !(Number.isInteger(value) && value >= 0)) {
+            throw new StageError('request', `action ${n}: "${keys[0]}" must be a whole number`);
+        }
+        if (keys[0] === 'mouse' && !(value && Number.isFinite(value.x) && Number.isFinite(value.y))) {
+            throw new StageError('request', `action ${n}: "mouse" needs numbers x and y`);
+        }
+        if (keys[0] === 'move' && !(value && typeof value.sprite === 'string' &&
+            Number.isFinite(value.x) && Number.isFinite(value.y))) {
+            throw new StageError('request', `action ${n}: "move" needs a sprite name and numbers x and y`);
+        }
+    });
+};
+
+const findSprite = function (runtime, name) {
+    const sprite = runtime.targets.find(t => !t.isStage && t.isOriginal && t.getName() === name);
+    if (!sprite) {
+        const known = runtime.targets.filter(t => !t.isStage && t.isOriginal).map(t => JSON.stringify(t.getName()));
+        throw new StageError('setup', `no sprite named ${JSON.stringify(name)}; the sprites are: ` +
+            `${known.length ? known.join(', ') : 'none'}`);
+    }
+    return sprite;
+};
+
+/** True when the thread is running inside a "forever" loop (a script meant never to end). */
+const insideForever = function (thread) {
+    const container = thread.blockContainer || thread.target.blocks;
+    return thread.stack.some(id => {
+        const block = container.getBlock(id);
+        return Boolean(block) && block.opcode === 'control_forever';
+    });
+};
+
+/**
+ * Wraps the runtime's block functions to count calls per opcode (script threads only) and to
+ * record what the pen draws. Headless there is no pen layer: the marks are recorded instead.
+ */
+const installRecorder = function (runtime, options) {
+    const rec = {opcodes: {}, stamps: [], dots: [], lines: [], penClears: 0, dropped: 0};
+    if (!options.record_pen && !options.count_opcodes) return rec;
+    const penState = target => target.getCustomState('Scratch.pen');
+    const colour = state => (state && state.penAttributes ? Array.from(state.penAttributes.color4f) : null);
+    const size = state => (state && state.penAttributes ? state.penAttributes.diameter : null);
+    const push = function (list, mark) {
+        if (rec.stamps.length + rec.dots.length + rec.lines.length >= MAX_MARKS) rec.dropped++;
+        else list.push(mark);
+    };
+    const primitives = runtime._primitives;
+    for (const opcode of Object.keys(primitives)) {
+        const fn = primitives[opcode];
+        if (typeof fn !== 'function') continue;
+        primitives[opcode] = function (args, util) {
+            const isScript = !(util && util.thread && util.thread.updateMonitor);
+            if (options.count_opcodes && isScript) rec.opcodes[opcode] = (rec.opcodes[opcode] || 0) + 1;
+            if (options.record_pen && isScript && util && util.target) {
+                const target = util.target;
+                if (opcode === 'pen_stamp') {
+                    const costume = target.getCostumes()[target.currentCostume];
+                    push(rec.stamps, {sprite: target.getName(), x: target.x, y: target.y,
+                        costume: costume ? costume.name : null, ghost: target.effects.ghost});
+                } else if (opcode === 'pen_clear') {
+                    rec.penClears++;
+                }
+            }
+            const result = fn(args, util);
+            if (options.record_pen && isScript && util && util.target && opcode === 'pen_penDown') {
+                const state = penState(util.target);
+                push(rec.dots, {sprite: util.target.getName(), x: util.target.x, y: util.target.y,
+                    color: colour(state), size: size(state)});
+            }
+            return result;
+        };
+    }
+    for (const target of runtime.targets) target.blocks.resetCache();
+    runtime.flyoutBlocks.resetCache();
+    runtime.monitorBlocks.resetCache();
+    if (options.record_pen) {
+        const watch = function (target) {
+            if (target.isStage) return;
+            target.on('TARGET_MOVED', (t, oldX, oldY, isForce) => {
+                const state = penState(t);
+                if (isForce || !state || !state.penDown) return;
+                push(rec.lines, {sprite: t.getName(), x0: oldX, y0: oldY, x1: t.x, y1: t.y,
+                    color: colour(state), size: size(state)});
+            });
+        };
+        runtime.targets.forEach(watch);
+        runtime.on('targetWasCreated', watch);
+    }
+    return rec;
+};
+
+const spriteState = function (target) {
+    const costume = target.getCostumes()[target.currentCostume];
+    const bubble = target.getCustomState('Scratch.looks');
+    return {x: target.x, y: target.y, visible: target.visible, costume: costume ? costume.name : null,
+        size: target.size, say: bubble && bubble.text ? String(bubble.text) : '',
+        ghost: target.effects.ghost, draggable: target.draggable};
+};
+
+const play = async function (request, vm, deadline, timeoutMs) {
+    const runtime = vm.runtime;
+    const options = request.play;
+    vm.setTurboMode(Boolean(options.turbo));
+    const variables = (options.variables || []).map(n => [n, findVariable(runtime, n, '', 'variable')]);
+    const lists = (options.lists || []).map(n => [n, findVariable(runtime, n, 'list', 'list')]);
+    const rec = installRecorder(runtime, options);
+    let frames = 0;
+    const snapshots = [];
+
+    const step = async function () {
+        if (now() > deadline) {
+            throw new StageError('run', `timed out after ${timeoutMs} ms (${frames} frames run)`);
+        }
+        const threads = scriptThreads(runtime);
+        if (threads.length > 0 && threads.every(t => t.status === STATUS_PROMISE_WAIT)) {
+            await new Promise(resolve => setImmediate(resolve));
+        }
+        runtime._step();
+        frames++;
+    };
+    const snapshot = function (label) {
+        const snap = {label: label, frames: frames, variables: {}, lists: {}, sprites: {}};
+        for (const [name, variable] of variables) snap.variables[name] = replyValue(variable.value);
+        for (const [name, list] of lists) snap.lists[name] = list.value.map(replyValue);
+        for (const target of runtime.targets) {
+            if (!target.isStage && target.isOriginal) snap.sprites[target.getName()] = spriteState(target);
+        }
+        if (options.record_pen) {
+            Object.assign(snap, {stamps: rec.stamps, dots: rec.dots, lines: rec.lines,
+                pen_clears: rec.penClears, dropped_marks: rec.dropped});
+            Object.assign(rec, {stamps: [], dots: [], lines: [], penClears: 0, dropped: 0});
+        }
+        if (options.count_opcodes) {
+            snap.opcodes = rec.opcodes;
+            rec.opcodes = {};
+        }
+        snapshots.push(snap);
+    };
+
+    if (options.green_flag !== false) vm.greenFlag();
+    for (const action of options.actions || []) {
+        const [kind] = Object.keys(action);
+        const value = action[kind];
+        if (kind === 'steps') {
+            for (let n = 0; n < value; n++) await step();
+        } else if (kind === 'settle') {
+            let n = 0;
+            do {
+                if (n >= value) {
+                    const busy = scriptThreads(runtime).filter(t => !insideForever(t))
+                        .map(t => `${t.target.getName()}: ${t.target.blocks.getOpcode(t.target.blocks.getBlock(t.topBlock))}`);
+                    throw new StageError('run', `not settled after ${value} frames; still running: ` +
+                        busy.join(', '));
+                }
+                await step();
+                n++;
+            } while (!scriptThreads(runtime).every(insideForever));
+        } else if (kind === 'mouse') {
+            const data = {x: value.x + 240, y: 180 - value.y, canvasWidth: 480, canvasHeight: 360};
+            if (typeof value.down !== 'undefined') data.isDown = Boolean(value.down);
+            vm.postIOData('mouse', data);
+        } else if (kind === 'move') {
+            findSprite(runtime, value.sprite).setXY(value.x, value.y, true);
+        } else if (kind === 'click') {
+            runtime.startHats('event_whenthisspriteclicked', null, findSprite(runtime, value));
+        } else if (kind === 'broadcast') {
+            runtime.startHats('event_whenbroadcastreceived', {BROADCAST_OPTION: value});
+        } else if (kind === 'set_variable') {
+            const variable = findVariable(runtime, value.name, '', 'variable');
+            variable.value = value.value;
+        } else if (kind === 'set_list') {
+            const list = findVariable(runtime, value.name, 'list', 'list');
+            list.value = value.items.slice();
+            list._monitorUpToDate = false;
+        } else if (kind === 'snapshot') {
+            snapshot(String(value));
+        }
+    }
+    snapshot('end');
+    return {ok: true, frames: frames, snapshots: snapshots};
+};
+
 const run = async function (request) {
     checkRequest(request);
 
@@ -299,6 +547,15 @@ const run = async function (request) {
         throw new StageError('load', `scratch-vm could not load the project: ${errorMessage(e)}`);
     }
     const t2 = now();
+
+    if (typeof request.play !== 'undefined' && request.play !== null) {
+        const unknownPlay = unknownOpcodes(runtime);
+        const playTimeout = typeof request.timeout_ms === 'number' && request.timeout_ms > 0 ?
+            request.timeout_ms : DEFAULT_TIMEOUT_MS;
+        const reply = await play(request, vm, now() + playTimeout, playTimeout);
+        return Object.assign(reply, {unknown_opcodes: unknownPlay, startup_ms: round3(t1 - t0),
+            load_ms: round3(t2 - t1), run_ms: round3(now() - t2)});
+    }
 
     const inputList = findVariable(runtime, request.input_list, 'list', 'list');
     const outputList = findVariable(runtime, request.output_list, 'list', 'list');
