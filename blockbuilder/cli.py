@@ -20,12 +20,6 @@ from . import __version__
 from .example_projects import BY_NAME, EXAMPLES
 from .messages import UIProblem, msg
 
-# Scratch's limits (see shared/notes/scratch-format.md): a list holds at most 200,000 items and
-# the website refuses a project.json over 5 MB.
-SCRATCH_LIST_LIMIT = 200_000
-SCRATCH_JSON_LIMIT = 5_000_000
-BYTES_PER_NUMBER = 22      # a float64 written in full, with its quotes and comma
-BYTES_OF_PROGRAM = 60_000  # blocks, costumes' metadata and comments of an exported project
 
 
 class _Parser(argparse.ArgumentParser):
@@ -191,19 +185,28 @@ def cmd_check(args, lang: str) -> int:
             print(f"  {block.id:<12} {block.type:<20} {c.annotations[block.id]}")
     if c.spec is not None:
         n_params = sum(int(np.prod(s)) for shapes in c.param_shapes.values() for s in shapes.values())
-        largest = max((int(np.prod(s)) for shapes in c.param_shapes.values() for s in shapes.values()), default=0)
-        size = BYTES_OF_PROGRAM + n_params * BYTES_PER_NUMBER
         say(msg("cli_params", count=n_params), lang)
-        fits = size <= SCRATCH_JSON_LIMIT
-        key = "cli_fits" if fits else "cli_too_big"
-        say(msg(key, kb=round(size / 1000), mb=round(size / 1e6, 1), limit_mb=SCRATCH_JSON_LIMIT // 1_000_000,
-                lists=math.ceil(largest / SCRATCH_LIST_LIMIT) if largest else 0), lang)
+        if not errors:
+            _say_scratch_fit(project, c, lang)
     if c.problems:
         say(msg("cli_problems", count=len(errors)), lang)
         _print_problems(c.problems, lang)
     else:
         say(msg("cli_no_problems"), lang)
     return 1 if errors else 0
+
+
+def _say_scratch_fit(project, c, lang: str) -> None:
+    """Build the export (without writing it) and say whether it fits the Scratch website."""
+    from sb3_export.export import JSON_LIMIT, measure
+
+    net = Network(c.spec, seed=c.training.seed)
+    learnable = [b for b, shapes in zip(c.layer_blocks, net.params_by_layer()) if shapes]
+    if all(b in project.trained for b in learnable):
+        net.load_params([project.trained.get(b, {}) for b in c.layer_blocks])
+    size = measure(c.spec, net.params_by_layer(), project.language or lang)
+    key = "cli_fits" if size <= JSON_LIMIT else "cli_too_big"
+    say(msg(key, kb=round(size / 1000), mb=round(size / 1e6, 1), limit_mb=JSON_LIMIT // 1_000_000), lang)
 
 
 def _flatten(blocks):

@@ -250,14 +250,14 @@ CATALOG.update({
         "en": "Parameters: {count}",
     },
     "cli_fits": {
-        "ja": "Scratch への書き出し：入ります（project.json は約 {kb} KB、上限 {limit_mb} MB。見積もり）。",
-        "ja-Hira": "Scratch への かきだし：はいるよ（project.json は やく {kb} KB、じょうげん {limit_mb} MB。みつもり）。",
-        "en": "Scratch export: fits (project.json about {kb} KB of the {limit_mb} MB limit; an estimate).",
+        "ja": "Scratch への書き出し：入ります（project.json は約 {kb} KB、上限 {limit_mb} MB）。",
+        "ja-Hira": "Scratch への かきだし：はいるよ（project.json は やく {kb} KB、じょうげん {limit_mb} MB）。",
+        "en": "Scratch export: fits (project.json about {kb} KB of the {limit_mb} MB limit).",
     },
     "cli_too_big": {
-        "ja": "Scratch への書き出し：大きすぎます（project.json は約 {mb} MB、上限 {limit_mb} MB。見積もり）。層を小さくするか、重みの桁数を減らしてください。",
-        "ja-Hira": "Scratch への かきだし：おおきすぎるよ（project.json は やく {mb} MB、じょうげん {limit_mb} MB。みつもり）。そうを ちいさく するか、おもみの けたすうを へらしてね。",
-        "en": "Scratch export: too big (project.json about {mb} MB, the limit is {limit_mb} MB; an estimate); use smaller layers or round the weights to fewer digits.",
+        "ja": "Scratch への書き出し：大きすぎます（project.json は約 {mb} MB、上限 {limit_mb} MB）。層を小さくするか、書き出すときに --round で重みの桁数を減らしてください。",
+        "ja-Hira": "Scratch への かきだし：おおきすぎるよ（project.json は やく {mb} MB、じょうげん {limit_mb} MB）。そうを ちいさく するか、かきだす ときに --round で おもみの けたすうを へらしてね。",
+        "en": "Scratch export: too big (project.json about {mb} MB, the limit is {limit_mb} MB); use smaller layers, or export with --round to keep fewer digits per weight.",
     },
     "cli_problems": {
         "ja": "直すところ（{count}）：",

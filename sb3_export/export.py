@@ -93,6 +93,12 @@ def build(spec: NetworkSpec, params: list[dict], lang: str = "en", data: ToyData
     return pj, assets, program
 
 
+def measure(spec: NetworkSpec, params: list[dict], lang: str = "en", data: ToyData | None = None) -> int:
+    """Bytes of project.json this network would export to at full precision (nothing is written)."""
+    _, params = _checked(spec, params)
+    return len(project_json_bytes(build(spec, params, lang, data)[0]))
+
+
 def _sample_inputs(spec: NetworkSpec, data: ToyData | None) -> list:
     if data is not None and len(data.x):
         return data.x[:SAMPLE_POINTS].tolist()

@@ -52,3 +52,25 @@ def test_an_unwritable_place_is_one_line(tmp_path, capsys):
     run(capsys, "new", "--example", "and", "-o", str(f))
     code, _, err = run(capsys, "export", str(f), "-o", str(tmp_path / "no" / "such" / "x.sb3"))
     assert code == 2 and "Cannot write" in err and err.count("\n") == 1
+
+
+def test_check_and_export_say_when_a_network_is_too_big_for_the_website(tmp_path, capsys):
+    from blockbuilder.example_projects import b, network, project, training
+    from blockbuilder.projectfile import save_project
+
+    hidden = [b(f"h{i}", "layers_dense", units=256, activation="relu", init="auto") for i in range(5)]
+    big = project("big", network(b("data", "data_digits", test_ratio=20), *hidden,
+                                 b("last", "layers_dense", units=10, activation="identity", init="auto"),
+                                 b("answer", "output_classify")),
+                  training(learning_rate=0.01, batch_size=32, epochs=1, seed=0))
+    f = tmp_path / "big.json"
+    save_project(big, f)
+    code, out, _ = run(capsys, "check", str(f))
+    assert code == 0 and "too big" in out and "--round" in out
+    assert run(capsys, "train", str(f), "--epochs", "1")[0] == 0
+    code, _, err = run(capsys, "export", str(f))
+    assert code == 2 and err.count("\n") == 1 and "significant digits" in err and "--round" in err
+    assert not (tmp_path / "big.sb3").exists()
+    digits = err.split("--round ")[1].split(".")[0]
+    code, out, err = run(capsys, "export", str(f), "--round", digits)
+    assert code == 0 and (tmp_path / "big.sb3").is_file() and f"rounded to {digits}" in out, err
