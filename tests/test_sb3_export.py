@@ -314,3 +314,17 @@ def test_scripts_and_their_comments_never_overlap(lang):
                 for b in boxes[i + 1:]:
                     apart = a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
                     assert apart, f"{example.name}/{lang}: scripts at {a[:2]} and {b[:2]} overlap"
+
+
+def test_every_exporter_text_exists_in_three_languages_with_the_same_fields_and_no_kanji_in_hiragana():
+    import re
+
+    from sb3_export.messages import CATALOG, LANGS
+
+    field = re.compile(r"\{(\w+)\}")
+    for key, texts in CATALOG.items():
+        assert set(texts) == set(LANGS), key
+        assert all(texts[lang].strip() for lang in LANGS), key
+        assert len({frozenset(field.findall(texts[lang])) for lang in LANGS}) == 1, key
+        assert len({texts[lang].count("%s") for lang in LANGS}) == 1, key
+        assert not re.search("[\u4e00-\u9fff]", texts["ja-Hira"]), key
