@@ -191,9 +191,9 @@ CATALOG: dict[str, dict[str, str]] = {
 # --- command line -----------------------------------------------------------------
 CATALOG.update({
     "cli_no_editor_yet": {
-        "ja": "ブロックエディターはもうすぐできます。いまはコマンドが使えます：blockbuilder examples、new、check、train、predict（くわしくは blockbuilder --help）。",
-        "ja-Hira": "ブロックエディターは もうすぐ できるよ。いまは コマンドが つかえるよ：blockbuilder examples、new、check、train、predict（くわしくは blockbuilder --help）。",
-        "en": "The block editor is on its way; for now use the commands examples, new, check, train and predict (see blockbuilder --help).",
+        "ja": "ブロックエディターはもうすぐできます。いまはコマンドが使えます：blockbuilder examples、new、check、train、predict、export（くわしくは blockbuilder --help）。",
+        "ja-Hira": "ブロックエディターは もうすぐ できるよ。いまは コマンドが つかえるよ：blockbuilder examples、new、check、train、predict、export（くわしくは blockbuilder --help）。",
+        "en": "The block editor is on its way; for now use the commands examples, new, check, train, predict and export (see blockbuilder --help).",
     },
     "cli_exported": {
         "ja": "{file} に書き出しました（project.json {kb} KB、重みのリスト {lists} 個）。",

@@ -328,3 +328,15 @@ def test_every_exporter_text_exists_in_three_languages_with_the_same_fields_and_
         assert len({frozenset(field.findall(texts[lang])) for lang in LANGS}) == 1, key
         assert len({texts[lang].count("%s") for lang in LANGS}) == 1, key
         assert not re.search("[\u4e00-\u9fff]", texts["ja-Hira"]), key
+
+
+def test_the_written_file_has_ordinary_permissions(tmp_path):
+    import os
+    import stat
+
+    spec, params = _small_project()
+    path = tmp_path / "x.sb3"
+    export_sb3(spec, params, path)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask
