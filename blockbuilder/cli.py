@@ -200,10 +200,7 @@ def _say_scratch_fit(project, c, lang: str) -> None:
     """Build the export (without writing it) and say whether it fits the Scratch website."""
     from sb3_export.export import JSON_LIMIT, measure
 
-    net = Network(c.spec, seed=c.training.seed)
-    learnable = [b for b, shapes in zip(c.layer_blocks, net.params_by_layer()) if shapes]
-    if all(b in project.trained for b in learnable):
-        net.load_params([project.trained.get(b, {}) for b in c.layer_blocks])
+    net, _ = _with_trained_weights(project, c)
     size = measure(c.spec, net.params_by_layer(), project.language or lang)
     key = "cli_fits" if size <= JSON_LIMIT else "cli_too_big"
     say(msg(key, kb=round(size / 1000), mb=round(size / 1e6, 1), limit_mb=JSON_LIMIT // 1_000_000), lang)
@@ -349,13 +346,20 @@ def cmd_predict(args, lang: str) -> int:
     return 0
 
 
-def _network(project, c, path: str) -> Network:
-    """The project's network with its trained weights (or as built, when it learns nothing)."""
+def _with_trained_weights(project, c) -> tuple[Network, bool]:
+    """The project's network, with its trained weights when the file holds them all; and whether it did."""
     net = Network(c.spec, seed=c.training.seed)
     learnable = [b for b, shapes in zip(c.layer_blocks, net.params_by_layer()) if shapes]
-    if all(b in project.trained for b in learnable):
+    trained = all(b in project.trained for b in learnable)
+    if trained:
         net.load_params([project.trained.get(b, {}) for b in c.layer_blocks])
-    elif training_mode(c.spec) != "none":
+    return net, trained
+
+
+def _network(project, c, path: str) -> Network:
+    """The project's network with its trained weights (or as built, when it learns nothing)."""
+    net, trained = _with_trained_weights(project, c)
+    if not trained and training_mode(c.spec) != "none":
         raise UIProblem(msg("cli_not_trained", file=path))
     return net
 

@@ -63,6 +63,15 @@ def final_activation(spec: NetworkSpec) -> str | None:
     return "identity"
 
 
+# The output applies this activation itself, so a last layer that ends in it is merged into it.
+FUSED_BY_OUTPUT = {"classify": {"softmax"}, "yes_no": {"sigmoid", "step"}, "regress": set()}
+
+
+def output_fuses_last_activation(spec: NetworkSpec) -> bool:
+    """True when the output applies the last layer's activation itself (softmax, sigmoid, step)."""
+    return final_activation(spec) in FUSED_BY_OUTPUT[spec.output.kind]
+
+
 def problems(spec: NetworkSpec) -> list[Problem]:
     """Everything that stops this network from running at all."""
     found = _input_problems(spec)

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .check import SpecError, final_activation, problems
+from .check import SpecError, final_activation, output_fuses_last_activation, problems
 from .initializers import init_weights
 from .layers import (
     Affine, BatchNormalization, Dropout, IdentityWithLoss, Layer, SigmoidWithLoss, SoftmaxWithLoss,
@@ -24,9 +24,6 @@ FEATURE_FUNCTIONS = {
     "sin_x1": lambda x1, x2: np.sin(x1),
     "sin_x2": lambda x1, x2: np.sin(x2),
 }
-
-# The output applies this activation itself, so a last layer that ends in it is merged into it.
-_FUSED = {"classify": {"softmax"}, "yes_no": {"sigmoid", "step"}, "regress": set()}
 
 
 @dataclass(frozen=True)
@@ -53,7 +50,7 @@ class Network:
         self.rng = np.random.default_rng([seed, 2])  # dropout masks
         self.l1 = self.l2 = 0.0
         init_rng = np.random.default_rng([seed, 0])
-        self.fused = self._fuses(spec)
+        self.fused = output_fuses_last_activation(spec)
         self.groups: list[list[Layer]] = []
         frozen_cols: list[tuple[Affine, list[bool]]] = []
         width = spec.input.width
@@ -70,10 +67,6 @@ class Network:
         self._flatten(frozen_cols)
 
     # --- building ---------------------------------------------------------------------
-
-    @staticmethod
-    def _fuses(spec: NetworkSpec) -> bool:
-        return final_activation(spec) in _FUSED[spec.output.kind]
 
     def _build(self, ls, width: int, rng: np.random.Generator, fuse: bool) -> list[Layer]:
         if isinstance(ls, DenseSpec):

@@ -329,6 +329,19 @@ def marker_costume(colour: str) -> Costume:
     return Costume("marker_" + colour[1:].lower(), _svg(14, 14, body), (7.0, 7.0))
 
 
+def square_costume(name: str, colour: str, side: int) -> Costume:
+    """A full square of `colour`, `side` pixels wide: one square of a painted map."""
+    return Costume(name, _svg(side, side, [_el("rect", x=0, y=0, width=side, height=side, fill=colour)]),
+                   (side / 2, side / 2))
+
+
+def ink_costume(name: str) -> Costume:
+    """One cell of the digits pad: a soft-cornered ink tile leaving a thin gap to its neighbours."""
+    c = DIGIT_CELL
+    body = [_el("rect", x=1.5, y=1.5, width=c - 3, height=c - 3, rx=5, fill=INK)]
+    return Costume(name, _svg(c, c, body), (c / 2, c / 2))
+
+
 def ALL_COSTUMES() -> list[Costume]:  # noqa: N802 - the name is part of the agreed API
     """Every fixed costume and backdrop (not the per-colour markers), for tests and previews."""
     return [backdrop_plot(), backdrop_digits(), backdrop_plain(), network_costume(), probe_costume(),

@@ -122,14 +122,13 @@ def export_sb3(spec: NetworkSpec, params: list[dict], path: str | os.PathLike | 
     body = project_json_bytes(pj)
     if len(body) > JSON_LIMIT:
         raise _too_big(spec, params, lang, data, len(body), digits)
-    sizes = [len(lst.items) for lst in program.local_lists]
+    sizes = [len(lst.items) for lst in program.param_lists]
     assert max(sizes, default=0) <= LIST_LIMIT, "a parameter list is longer than Scratch allows"
     max_diff = rounding_diff(spec, params, digits, _sample_inputs(spec, data)) if digits is not None else None
     data_bytes = sb3_bytes(body, assets)
     if path is not None:
         write_sb3(path, data_bytes)
-    n_lists = len(program.local_lists) - 2
-    return ExportReport(data_bytes, len(body), n_lists, max(sizes, default=0), program.n_weights, digits, max_diff,
+    return ExportReport(data_bytes, len(body), len(program.param_lists), max(sizes, default=0), program.n_weights, digits, max_diff,
                         program)
 
 

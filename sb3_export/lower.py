@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from runtime.check import final_activation
+from runtime.check import final_activation, output_fuses_last_activation
 from runtime.spec import ActivationSpec, BatchNormSpec, DenseSpec, DropoutSpec, NetworkSpec
 
 from . import opcodes as o
@@ -31,8 +31,6 @@ PI = 3.141592653589793
 SINE_TERMS = 12            # x^25/25! < 1e-20 for |x| <= pi/2
 TANH_SERIES_BELOW = 0.01   # below this |x|, tanh's series is more exact than its e^ form
 
-# The last activation the output applies itself (as runtime.network._FUSED).
-_FUSED = {"classify": {"softmax"}, "yes_no": {"sigmoid", "step"}, "regress": set()}
 
 
 @dataclass
@@ -48,7 +46,8 @@ class NetworkProgram:
     run: Procedure                 # the whole forward pass; callable from the network sprite's scripts
     global_lists: list[ListVar]
     global_vars: list[Var]
-    local_lists: list[ListVar]     # the network sprite's own
+    local_lists: list[ListVar]     # the network sprite's own: working lists and param_lists
+    param_lists: list[ListVar]     # weights, biases, batch-norm numbers
     local_vars: list[Var]
     scripts: list[Script]          # the network sprite's scripts
     input_size: int
@@ -126,7 +125,6 @@ class _Lowering:
             proc = Procedure(self.t("proc_inputs"))
             self._define(proc, self._copy(self.input, self.values, self.spec.input.size), self.t("comment_inputs"))
             return [o.call(proc)]
-        x1, x2 = o.item(self.input, 1), o.item(self.input, 2)
         body: list[Node] = [o.delete_all(self.values)]
         for name in feats:
             if name in ("sin_x1", "sin_x2"):
@@ -138,7 +136,6 @@ class _Lowering:
                      "x2^2": lambda: o.mul(o.item(self.input, 2), o.item(self.input, 2)),
                      "x1*x2": lambda: o.mul(o.item(self.input, 1), o.item(self.input, 2))}[name]()
             body.append(o.add_to(self.values, value))
-        del x1, x2
         proc = Procedure(self.t("proc_features"))
         shown = ", ".join(n.replace("sin_", "sin ").replace("^2", "²").replace("*", "·") for n in feats)
         self._define(proc, body, self.t("comment_features", features=shown))
@@ -148,9 +145,9 @@ class _Lowering:
         if self.sine_proc is None:
             x_name = self.t("arg_x")
             proc = self.sine_proc = Procedure(self.t("proc_sine"), (x_name,))
-            x, a = proc.arg(x_name), self.angle
+            a = self.angle
             body = [
-                o.set_var(a, o.sub(x, o.mul(o.round_(o.div(proc.arg(x_name), TWO_PI)), TWO_PI))),
+                o.set_var(a, o.sub(proc.arg(x_name), o.mul(o.round_(o.div(proc.arg(x_name), TWO_PI)), TWO_PI))),
                 o.if_(o.gt(a, HALF_PI), [o.set_var(a, o.sub(PI, a))]),
                 o.if_(o.lt(a, -HALF_PI), [o.set_var(a, o.sub(-PI, a))]),
                 o.set_var(self.term, a), o.set_var(self.sine, a), o.set_var(self.k, 2),
@@ -311,7 +308,7 @@ class _Lowering:
         spec = self.spec
         kind = spec.output.kind
         last_act = final_activation(spec)
-        fused = last_act in _FUSED[kind]
+        fused = output_fuses_last_activation(spec)
         calls = self.inputs()
         width = spec.input.width
         last = len(spec.layers) - 1
@@ -345,7 +342,7 @@ class _Lowering:
             input=self.input, output=self.output, classes=self.classes, prediction=self.prediction,
             confidence=self.confidence, forward=self.forward, run=run,
             global_lists=global_lists, global_vars=[self.prediction, self.confidence],
-            local_lists=[self.values, self.new, *self.param_lists],
+            local_lists=[self.values, self.new, *self.param_lists], param_lists=self.param_lists,
             local_vars=[self.i, self.w, self.k, self.x, *self.sums, self.sum, self.biggest, self.e, self.sine, self.term, self.angle],
             scripts=[handler, *self.definitions], input_size=spec.input.size, output_kind=kind,
             n_outputs=width, n_weights=self.n_weights, weight_lists=self.weight_lists)

@@ -136,13 +136,14 @@ class Serializer:
         self.count = 0
         self.blocks: dict[str, dict] = {}
         self.comments: dict[str, dict] = {}
+        self._pending: list[tuple[str, str]] = []  # (block id, text) of comments inside the current script
 
     def new_id(self) -> str:
         self.count += 1
         return f"{self.prefix}{self.count}"
 
     def add(self, script: Script) -> str:
-        self._pending: list[tuple[str, str]] = []  # (block id, text) of comments inside this script
+        self._pending = []
         first = self._stack(script.blocks, parent=None)
         top = self.blocks[first]
         top.update(topLevel=True, x=script.x, y=script.y)

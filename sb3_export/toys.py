@@ -56,10 +56,11 @@ COLOUR_WORDS = ("toy_word_orange", "toy_word_blue", "toy_word_green", "toy_word_
                 "toy_word_yellow", "toy_word_teal", "toy_word_brown", "toy_word_grey", "toy_word_red")
 LOW_COLOUR, HIGH_COLOUR = "#F59322", "#0877BD"   # regression: Playground's orange (low) and blue (high)
 CURVE_COLOUR = "#F59322"
-INK_COLOUR = "#24324D"
 
-# The digits pad of assets.backdrop_digits, in stage steps.
-PAD_LEFT, PAD_TOP, PAD_CELL, PAD_SIDE = -200, 120, 30, 8
+# The digits pad of assets.backdrop_digits, in stage steps (the backdrop's centre is the stage's 0, 0).
+PAD_LEFT = int(assets.DIGIT_AREA[0] - assets.STAGE_CENTER[0])
+PAD_TOP = int(assets.STAGE_CENTER[1] - assets.DIGIT_AREA[1])
+PAD_CELL, PAD_SIDE = assets.DIGIT_CELL, assets.DIGIT_CELLS
 
 
 @dataclass(frozen=True)
@@ -252,23 +253,6 @@ def _map_cell(net: NetworkProgram) -> int:
 
 
 # --- costumes -------------------------------------------------------------------------------
-
-def _svg(w: int, h: int, body: str) -> str:
-    return f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}">{body}</svg>'
-
-
-def square_costume(name: str, colour: str, side: int) -> Costume:
-    """A full square of `colour`, `side` steps wide: one square of a painted map."""
-    return Costume(name, _svg(side, side, f'<rect x="0" y="0" width="{side}" height="{side}" fill="{colour}"/>'),
-                   (side / 2, side / 2))
-
-
-def ink_costume(name: str) -> Costume:
-    """One square of the digits pad: a soft-cornered ink tile leaving a thin gap to its neighbours."""
-    c = PAD_CELL
-    body = f'<rect x="1.5" y="1.5" width="{c - 3}" height="{c - 3}" rx="5" fill="{INK_COLOUR}"/>'
-    return Costume(name, _svg(c, c, body), (c / 2, c / 2))
-
 
 def _named(c: Costume, name: str) -> Costume:
     return replace(c, name=name)
@@ -474,7 +458,7 @@ class _Boundary(_MapToy):
         colours = _class_colours(n_classes)
         m = _stage_map(self.x1, self.x2, same_scale=True)
         cell = _map_cell(net)
-        squares = [square_costume(self.t("toy_costume_square", name=c), colours[i], cell)
+        squares = [assets.square_costume(self.t("toy_costume_square", name=c), colours[i], cell)
                    for i, c in enumerate(class_names)]
         dots = [_named(assets.marker_costume(colours[i]), self.t("toy_costume_dot", name=c))
                 for i, c in enumerate(class_names)]
@@ -547,8 +531,8 @@ class _Surface(_MapToy):
         mid = _literal((lo + hi) / 2)
         half = _literal(max((hi - lo) / 2, 1e-9))
         cell = _map_cell(net)
-        low_sq = square_costume(self.t("toy_costume_square", name=self.t("toy_word_low")), LOW_COLOUR, cell)
-        high_sq = square_costume(self.t("toy_costume_square", name=self.t("toy_word_high")), HIGH_COLOUR, cell)
+        low_sq = assets.square_costume(self.t("toy_costume_square", name=self.t("toy_word_low")), LOW_COLOUR, cell)
+        high_sq = assets.square_costume(self.t("toy_costume_square", name=self.t("toy_word_high")), HIGH_COLOUR, cell)
         pick = Procedure(self.t("toy_proc_pick_colour"))
         strength = o.mathop("abs", o.div(o.sub(net.prediction, mid), half))
         choose = [o.if_else(o.gt(net.prediction, mid), [o.switch_costume(high_sq.name)],
@@ -658,7 +642,7 @@ class _Digits(_Toy):
         net, t = self.net, self.t
         cell = Var("bb-toy-cell", t("toy_var_cell"), 1, local=True)
         changed = Var("bb-toy-changed", t("toy_var_changed"), 0, local=True)
-        ink = ink_costume(t("toy_costume_ink"))
+        ink = assets.ink_costume(t("toy_costume_ink"))
 
         blank = Procedure(t("toy_proc_clear_pad"))
         blank_script = Script([o.define(blank), o.pen_clear(), o.delete_all(net.input),

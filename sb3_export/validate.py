@@ -20,14 +20,13 @@ class InvalidProject(AssertionError):
     """The exporter produced a project Scratch would load wrongly (a bug in the exporter)."""
 
 
-def _walk_values(value, where: str, out: list[str]) -> None:
+def _nulls(value, where: str, out: list[str]) -> None:
+    """null as a variable value or list item (scratch-parser rejects it)."""
     if value is None:
         out.append(f"{where}: null")
-    elif isinstance(value, float) and not math.isfinite(value):
-        out.append(f"{where}: {value}")
     elif isinstance(value, (list, tuple)):
         for n, v in enumerate(value):
-            _walk_values(v, f"{where}[{n}]", out)
+            _nulls(v, f"{where}[{n}]", out)
 
 
 def _non_finite(value, where: str, out: list[str]) -> None:
@@ -70,9 +69,9 @@ def problems(project: dict, assets: dict[str, bytes] | None = None) -> list[str]
             elif assets is not None and f"{c['assetId']}.{c.get('dataFormat')}" not in assets:
                 out.append(f"{where}: costume {c.get('name')!r} has no file in the zip")
         for vid, (name, value) in t.get("variables", {}).items():
-            _walk_values(value, f"{where} variable {name!r}", out)
+            _nulls(value, f"{where} variable {name!r}", out)
         for lid, (name, items) in t.get("lists", {}).items():
-            _walk_values(items, f"{where} list {name!r}", out)
+            _nulls(items, f"{where} list {name!r}", out)
         scope_vars = {**stage.get("variables", {}), **t.get("variables", {})}
         scope_lists = {**stage.get("lists", {}), **t.get("lists", {})}
         out += _block_problems(t, where, scope_vars, scope_lists, broadcasts)
