@@ -48,6 +48,12 @@ def network(*blocks: Block) -> Script:
 
 
 def project(name: str, *scripts: Script) -> Project:
+    """Scripts stacked top to bottom with room between them, so none covers another in the editor."""
+    from .layout import layout_run
+    y = scripts[0].y
+    for script in scripts:
+        script.x, script.y = 40, y
+        y += layout_run(script.blocks, (), 0, 0, "ja")[1] + 60
     return Project(name=name, language="ja", scripts=list(scripts))
 
 

@@ -190,10 +190,10 @@ CATALOG: dict[str, dict[str, str]] = {
 
 # --- command line -----------------------------------------------------------------
 CATALOG.update({
-    "cli_no_editor_yet": {
-        "ja": "ブロックエディターはもうすぐできます。いまはコマンドが使えます：blockbuilder examples、new、check、train、predict、export（くわしくは blockbuilder --help）。",
-        "ja-Hira": "ブロックエディターは もうすぐ できるよ。いまは コマンドが つかえるよ：blockbuilder examples、new、check、train、predict、export（くわしくは blockbuilder --help）。",
-        "en": "The block editor is on its way; for now use the commands examples, new, check, train, predict and export (see blockbuilder --help).",
+    "cli_no_window": {
+        "ja": "エディターの窓を開けません（{detail}）。画面のあるコンピューターで開くか、blockbuilder --help のコマンドを使ってください。",
+        "ja-Hira": "エディターの まどを ひらけないよ（{detail}）。がめんの ある コンピューターで ひらくか、blockbuilder --help の コマンドを つかってね。",
+        "en": "The editor window cannot open ({detail}); run it on a computer with a screen, or use the commands in blockbuilder --help.",
     },
     "cli_exported": {
         "ja": "{file} に書き出しました（project.json {kb} KB、重みのリスト {lists} 個）。",
@@ -484,6 +484,10 @@ CATALOG.update({
     "compile_this_block": {"ja": "このブロック", "ja-Hira": "この ブロック", "en": "This block"},
 })
 
+from .editor_texts import EDITOR_TEXTS  # noqa: E402
+
+CATALOG.update(EDITOR_TEXTS)
+
 
 def msg(key: str, **params) -> Message:
     """A Message from this catalog."""
@@ -500,3 +504,5 @@ class UIMessage(Message):
 
 class UIProblem(RuntimeProblem):
     """An error a person can act on, carrying a Message; the CLI and the window show its text."""
+from .files_texts import FILES_TEXTS  # noqa: E402
+CATALOG.update(FILES_TEXTS)

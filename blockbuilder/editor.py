@@ -1,0 +1,380 @@
+"""The headless editor: one project with its history, selection, camera, trash and clipboard, and
+every editing action a person can take, each as one undoable Edit. No pyglet here."""
+from __future__ import annotations
+
+import copy
+import itertools
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from runtime.messages import Message
+
+from .catalog import BLOCK_TYPES
+from .compile import Compiled, compile_project
+from .connections import why_not
+from .edits import (MISSING, Addr, BlocksOp, History, MoveScriptOp, ScriptOp, SetCommentOp, SetParamOp,
+                    SetTrainedOp, block_at, dump, find, siblings, walk)
+from .layout import (SNAP, Measure, ScriptBox, Spot, approx_measure, layout_palette, layout_project,
+                     layout_run, nearest_spots, palette_block, spots)
+from .project import Block, Project, check_document
+
+TRASH_LIMIT = 30
+CLEAN_X, CLEAN_Y, CLEAN_GAP = 40.0, 40.0, 40.0
+
+
+@dataclass
+class Camera:
+    """Where the code area looks: the workspace point at its top-left corner, and the zoom."""
+
+    x: float = 0.0
+    y: float = 0.0
+    zoom: float = 1.0
+
+    ZOOMS = (0.5, 0.625, 0.75, 0.875, 1.0, 1.25, 1.5, 1.75, 2.0)
+
+
+@dataclass
+class TrashItem:
+    """Blocks that were deleted (a run, top to bottom), with the trained parameters they had."""
+
+    blocks: list[dict]
+    trained: dict[str, dict] = field(default_factory=dict)
+
+
+@dataclass
+class Drag:
+    """A run of blocks being dragged: `base` is the project without it, so spots and previews
+    are computed on the stack as it looks with the run lifted out (as Scratch closes the gap)."""
+
+    blocks: list[dict]           # the run
+    source: Addr | None          # where it came from; None for a new block (palette, trash)
+    base: Project
+    spots: list[Spot]
+    run_h: float
+    grab: tuple[float, float]    # pointer offset from the run's top-left, workspace units
+    trained: dict[str, dict] = field(default_factory=dict)
+    mapping: dict[str, str] = field(default_factory=dict)  # new blocks: their ids before fresh_ids
+    spot: Spot | None = None     # where it would snap now
+    refused: Message | None = None   # why the nearest place is not allowed
+    refused_at: tuple[float, float] | None = None
+
+
+class Editor:
+    def __init__(self, project: Project, path: str | None = None, measure: Measure = approx_measure):
+        self.measure = measure
+        self.trash: list[TrashItem] = []
+        self.clipboard: list[dict] | None = None
+        self.open(project, path)
+
+    # --- the document ------------------------------------------------------------------
+
+    def open(self, project: Project, path: str | None, dirty: bool = False) -> None:
+        """Start editing another project (New, Open, an example, a recovered file)."""
+        self.project, self.path = project, path
+        self.history = History(project)
+        self.history.dirty_since_load = dirty
+        self.lang = project.language
+        self.camera = Camera(project.view.scroll_x, project.view.scroll_y, project.view.zoom)
+        self.selection: str | None = None
+        self.drag: Drag | None = None
+        self._cache: dict = {}
+
+    @property
+    def version(self) -> tuple:
+        return (id(self.project), self.history.version, self.lang)
+
+    def _cached(self, key: str, make):
+        if self._cache.get(key, (None,))[0] != self.version:
+            self._cache[key] = (self.version, make())
+        return self._cache[key][1]
+
+    def layout(self) -> list[ScriptBox]:
+        return self._cached("layout", lambda: layout_project(self.project, self.lang, self.measure))
+
+    def compiled(self) -> Compiled:
+        return self._cached("compiled", lambda: compile_project(self.project))
+
+    def palette(self):
+        return self._cached("palette", lambda: layout_palette(self.lang, self.measure))
+
+    def set_language(self, lang: str) -> None:
+        """Not an edit: the language is remembered in settings and in the file's view state."""
+        self.lang = self.project.language = lang
+        self._cache.clear()
+
+    def snapshot_view(self) -> None:
+        """Copy the camera into the project before saving, so the file reopens where it was."""
+        v = self.project.view
+        v.scroll_x, v.scroll_y, v.zoom = self.camera.x, self.camera.y, self.camera.zoom
+
+    # --- ids ---------------------------------------------------------------------------
+
+    def fresh_ids(self, blocks: list[dict], keep: bool = False) -> tuple[list[dict], dict[str, str]]:
+        """Copies of blocks with ids unused in the project (kept as they are if `keep` and all free)."""
+        used = {b.id for _, b in walk(self.project)}
+        old = [i for i in _ids(blocks)]
+        if keep and not (set(old) & used) and len(set(old)) == len(old):
+            return copy.deepcopy(blocks), {i: i for i in old}
+        mapping = {}
+        for i in old:
+            stem = i.rstrip("0123456789-") or "block"
+            mapping[i] = next(f"{stem[:64 - len(str(n))]}{n}" for n in itertools.count(1)
+                              if f"{stem[:64 - len(str(n))]}{n}" not in used)
+            used.add(mapping[i])
+        return _renamed(blocks, mapping), mapping
+
+    # --- finishing an edit -------------------------------------------------------------
+
+    def _drop_stale_weights(self, edit) -> None:
+        """Trained arrays that no longer fit their block (more neurons, other inputs) are dropped in
+        the same edit, so the file always reopens and undo brings them back."""
+        shapes = compile_project(self.project).param_shapes
+        for block_id, arrays in list(self.project.trained.items()):
+            want = shapes.get(block_id, {})
+            if any(k in want and _shape(a) != tuple(want[k]) for k, a in arrays.items()):
+                edit.do(self.project, SetTrainedOp(block_id, copy.deepcopy(arrays), MISSING))
+
+    @contextmanager
+    def _edit(self, label: str):
+        """One history entry; trained arrays the edit made stale are dropped inside it."""
+        with self.history.edit(label) as edit:
+            yield edit
+            self._drop_stale_weights(edit)
+
+    # --- taking blocks out and putting them in -----------------------------------------
+
+    def _take(self, edit, addr: Addr, only_one: bool = False) -> list[dict]:
+        """Remove the run from addr to the end of its list (or just that block) and return it."""
+        here = siblings(self.project, addr)
+        end = addr[-1] + 1 if only_one else len(here)
+        blocks = dump(here[addr[-1]:end])
+        if len(addr) == 2 and addr[-1] == 0 and end == len(here):
+            s = self.project.scripts[addr[0]]
+            edit.do(self.project, ScriptOp(addr[0], s.x, s.y, blocks, add=False))
+        else:
+            edit.do(self.project, BlocksOp(addr, blocks, add=False))
+        return blocks
+
+    def _put(self, edit, blocks: list[dict], spot: Spot | None, x: float, y: float, run_h: float) -> None:
+        if spot is None:
+            edit.do(self.project, ScriptOp(len(self.project.scripts), x, y, blocks))
+            return
+        edit.do(self.project, BlocksOp(spot.at, blocks))
+        if spot.kind == "above":  # the stack stays put; the new blocks go on top of it
+            s = self.project.scripts[spot.at[0]]
+            edit.do(self.project, MoveScriptOp(spot.at[0], (s.x, s.y), (s.x, s.y - run_h)))
+
+    def _remove_trained(self, edit, blocks: list[dict]) -> dict[str, dict]:
+        gone = {}
+        for i in _ids(blocks):
+            if i in self.project.trained:
+                gone[i] = copy.deepcopy(self.project.trained[i])
+                edit.do(self.project, SetTrainedOp(i, gone[i], MISSING))
+        return gone
+
+    def _restore_trained(self, edit, trained: dict[str, dict], mapping: dict[str, str]) -> None:
+        for old, arrays in trained.items():
+            if mapping.get(old) == old and old not in self.project.trained:
+                edit.do(self.project, SetTrainedOp(old, MISSING, copy.deepcopy(arrays)))
+
+    # --- dragging ----------------------------------------------------------------------
+
+    def start_drag(self, block_id: str | None, grab: tuple[float, float], new_blocks: list[dict] | None = None,
+                   trained: dict | None = None) -> Drag:
+        """Lift a run out of the document (block_id and everything below it), or hold new blocks."""
+        base = self.project.model_copy(deep=True)
+        source, mapping = None, {}
+        if block_id is None:
+            new_blocks, mapping = self.fresh_ids(new_blocks, keep=True)
+        else:
+            source = find(self.project, block_id)
+            here = siblings(base, source)
+            new_blocks = dump(here[source[-1]:])
+            del here[source[-1]:]
+            if not here and len(source) == 2:
+                del base.scripts[source[0]]
+        _, run_h = layout_run([Block.model_validate(b) for b in new_blocks], (), 0, 0, self.lang, self.measure)
+        layout = layout_project(base, self.lang, self.measure)
+        self.drag = Drag(new_blocks, source, base, spots(layout), run_h, grab, trained or {}, mapping)
+        return self.drag
+
+    def drag_to(self, x: float, y: float) -> None:
+        """The run's top-left is now at workspace (x, y): find where it would snap, or why not."""
+        d = self.drag
+        run = [Block.model_validate(b) for b in d.blocks]
+        d.spot = d.refused = d.refused_at = None
+        for spot in nearest_spots(d.spots, x, y, d.run_h, SNAP / self.camera.zoom):
+            reason = why_not(d.base, run, spot.at)
+            if reason is None:
+                d.spot = spot
+                return
+            if d.refused is None:
+                d.refused, d.refused_at = reason, (spot.x, spot.y)
+
+    def preview(self) -> tuple[Project, set[str]]:
+        """The project as it would look if the run were dropped now, and the ids of the ghost blocks."""
+        d = self.drag
+        if d is None:
+            return self.project, set()
+        if d.spot is None:
+            return d.base, set()
+        p = d.base.model_copy(deep=True)
+        BlocksOp(d.spot.at, d.blocks).apply(p)
+        if d.spot.kind == "above":
+            p.scripts[d.spot.at[0]].y -= d.run_h
+        return p, set(_ids(d.blocks))
+
+    def drop(self, x: float, y: float) -> str | None:
+        """End the drag with the run's top-left at (x, y): one edit. Returns the run's top id."""
+        d, self.drag = self.drag, None
+        if d is None:
+            return None
+        blocks = d.blocks
+        self.selection = blocks[0]["id"]
+        if d.source is not None and d.spot is not None and d.spot.kind != "above" and d.spot.at == d.source:
+            return self.selection  # put back where it was: not an edit
+        with self._edit("edit_move" if d.source is not None else "edit_add") as edit:
+            if d.source is not None:
+                if d.spot is None and d.source[-1] == 0 and len(d.source) == 2:
+                    s = self.project.scripts[d.source[0]]  # a whole script moved: just move it
+                    if len(s.blocks) == len(blocks):
+                        if (s.x, s.y) != (x, y):
+                            edit.do(self.project, MoveScriptOp(d.source[0], (s.x, s.y), (x, y)))
+                        return self.selection
+                self._take(edit, d.source)
+            self._put(edit, blocks, d.spot, x, y, d.run_h)
+            if d.source is None:
+                self._restore_trained(edit, d.trained, d.mapping)
+        return self.selection
+
+    def cancel_drag(self) -> None:
+        self.drag = None
+
+    def drop_on_palette(self) -> None:
+        """A run dragged back onto the palette is deleted (into the trash)."""
+        d, self.drag = self.drag, None
+        if d is not None and d.source is not None:
+            self.delete(d.blocks[0]["id"], whole_run=True)
+
+    # --- single-step actions -----------------------------------------------------------
+
+    def new_palette_blocks(self, type_id: str) -> list[dict]:
+        """A new block of a type, with the catalog's defaults and an id unused in the project."""
+        block = palette_block(BLOCK_TYPES[type_id]).model_copy(update={"id": type_id.split("_", 1)[1]})
+        return self.fresh_ids(dump([block]))[0]
+
+    def add_block(self, type_id: str, x: float, y: float) -> str:
+        """Put a new block from the palette on the workspace as a script of its own."""
+        blocks = self.new_palette_blocks(type_id)
+        with self._edit("edit_add") as edit:
+            edit.do(self.project, ScriptOp(len(self.project.scripts), x, y, blocks))
+        self.selection = blocks[0]["id"]
+        return self.selection
+
+    def delete(self, block_id: str, whole_run: bool = False) -> None:
+        """Delete a block (with what it holds; the blocks below close up), or the run from it down."""
+        addr = find(self.project, block_id)
+        if addr is None:
+            return
+        with self._edit("edit_delete") as edit:
+            blocks = self._take(edit, addr, only_one=not whole_run)
+            trained = self._remove_trained(edit, blocks)
+        self.trash.append(TrashItem(blocks, trained))
+        del self.trash[:-TRASH_LIMIT]
+        if self.selection and find(self.project, self.selection) is None:
+            self.selection = None
+
+    def set_param(self, block_id: str, name: str, value) -> None:
+        block = block_at(self.project, find(self.project, block_id))
+        old = block.params.get(name, MISSING)
+        if old == value and old is not MISSING:
+            return
+        with self._edit("edit_field") as edit:
+            edit.do(self.project, SetParamOp(block_id, name, copy.deepcopy(old), copy.deepcopy(value)))
+
+    def set_comment(self, block_id: str, text: str | None) -> None:
+        block = block_at(self.project, find(self.project, block_id))
+        if block.comment != text:
+            with self._edit("edit_comment") as edit:
+                edit.do(self.project, SetCommentOp(block_id, block.comment, text))
+
+    def duplicate(self, block_id: str, dx: float = 30, dy: float = 30) -> str:
+        """A copy of the block and everything below it, as a new script beside it (Scratch's Duplicate)."""
+        addr = find(self.project, block_id)
+        box = next(b for sb in self.layout() for b in sb.all() if b.id == block_id)
+        blocks, _ = self.fresh_ids(dump(siblings(self.project, addr)[addr[-1]:]))
+        return self._add_script("edit_duplicate", blocks, box.x + dx, box.y + dy)
+
+    def copy(self, block_id: str) -> None:
+        """Copy one block (with what it holds), as Blockly does; not an edit."""
+        self.clipboard = dump([block_at(self.project, find(self.project, block_id))])
+
+    def paste(self, x: float, y: float) -> str | None:
+        if not self.clipboard:
+            return None
+        blocks, _ = self.fresh_ids(self.clipboard)
+        return self._add_script("edit_paste", blocks, x, y)
+
+    def restore(self, index: int, x: float, y: float) -> str:
+        """Bring a run back from the trash as a new script (ids and weights kept when still free)."""
+        item = self.trash.pop(index)
+        blocks, mapping = self.fresh_ids(item.blocks, keep=True)
+        with self._edit("edit_restore") as edit:
+            edit.do(self.project, ScriptOp(len(self.project.scripts), x, y, blocks))
+            self._restore_trained(edit, item.trained, mapping)
+        self.selection = blocks[0]["id"]
+        return self.selection
+
+    def _add_script(self, label: str, blocks: list[dict], x: float, y: float) -> str:
+        with self._edit(label) as edit:
+            edit.do(self.project, ScriptOp(len(self.project.scripts), x, y, blocks))
+        self.selection = blocks[0]["id"]
+        return self.selection
+
+    def clean_up(self) -> None:
+        """Line the scripts up in a column, top to bottom in their current order (Scratch's Clean up)."""
+        order = sorted(range(len(self.project.scripts)), key=lambda i: (self.project.scripts[i].y,
+                                                                        self.project.scripts[i].x))
+        boxes = self.layout()
+        with self._edit("edit_clean_up") as edit:
+            y = CLEAN_Y
+            for i in order:
+                s = self.project.scripts[i]
+                if (s.x, s.y) != (CLEAN_X, y):
+                    edit.do(self.project, MoveScriptOp(i, (s.x, s.y), (CLEAN_X, y)))
+                y += boxes[i].h + CLEAN_GAP
+
+    def undo(self) -> None:
+        self.drag = None
+        self.history.undo()
+        self._fix_selection()
+
+    def redo(self) -> None:
+        self.drag = None
+        self.history.redo()
+        self._fix_selection()
+
+    def _fix_selection(self) -> None:
+        if self.selection and find(self.project, self.selection) is None:
+            self.selection = None
+
+    def check(self) -> None:
+        """Raise if the document broke a catalog rule (used by tests after random edits)."""
+        check_document(self.project)
+
+
+def _ids(blocks: list[dict]) -> list[str]:
+    out = []
+    for b in blocks:
+        out.append(b["id"])
+        out += _ids(b.get("children", []))
+    return out
+
+
+def _renamed(blocks: list[dict], mapping: dict[str, str]) -> list[dict]:
+    return [{**b, "id": mapping.get(b["id"], b["id"]), "children": _renamed(b.get("children", []), mapping),
+             "params": copy.deepcopy(b.get("params", {}))} for b in blocks]
+
+
+def _shape(array: list) -> tuple[int, ...]:
+    return (len(array), len(array[0])) if array and isinstance(array[0], list) else (len(array),)

@@ -1,0 +1,265 @@
+"""Block geometry: a pure function from blocks to boxes, fields, notches and snap spots (measure, then draw).
+
+Workspace units, y growing downwards, one unit is one pixel at zoom 1. Text widths come from an
+injected `measure(text) -> width`; the window passes the real font's, tests use `approx_measure`.
+"""
+from __future__ import annotations
+
+import math
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .catalog import BLOCK_TYPES, BLOCKS, CATEGORY_LABELS, BlockType, choice_label
+from .edits import Addr
+from .messages import msg
+from .project import Block, Project
+
+Measure = Callable[[str], float]
+
+FONT_PT = 13        # block text size in points (pyglet's font_size)
+FONT_PX = 17.5      # the same in pixels at 96 dpi, for approx_measure
+ROW = 48            # height of a block's row of text and fields (big enough for a child's mouse)
+HAT = 22            # extra height of a hat block's bump
+PAD = 12            # space left and right of a block's contents
+GAP = 8             # space between words and fields
+FIELD_H = 32
+FIELD_PAD = 10
+MIN_W = 72
+NOTCH_X, NOTCH_W, NOTCH_D = 16, 28, 7   # the notch on top of a block and the tab below it
+ARM = 20            # width of a C block's left arm
+FOOT = 26           # height of a C block's bottom arm
+EMPTY_MOUTH = 36    # height of an empty C block's mouth
+SNAP = 36           # how near (in screen pixels) a dragged block must come to snap
+
+
+def approx_measure(text: str) -> float:
+    """Width of text without a font: kana and kanji are square, the rest a bit over half as wide."""
+    wide = sum(1 for ch in text if unicodedata.east_asian_width(ch) in "WF")
+    return FONT_PX * (wide + 0.56 * (len(text) - wide))
+
+
+@dataclass(frozen=True)
+class Item:
+    """A word or a field on a block; x, y is its top-left in workspace units."""
+
+    kind: str            # "text" or "field"
+    x: float
+    y: float
+    w: float
+    h: float
+    text: str
+    param: str | None = None   # the parameter a field edits
+    field_kind: str = ""       # the catalog's Param.kind
+
+
+@dataclass
+class BlockBox:
+    """Where one block is drawn. h covers everything the block holds (a C block's children)."""
+
+    id: str
+    addr: Addr
+    type: str
+    shape: str
+    x: float
+    y: float
+    w: float
+    h: float
+    head: float                     # height of the top part (the row, plus the hat's bump)
+    items: list[Item] = field(default_factory=list)
+    mouth: float = 0.0              # C block: height of the mouth between the arms
+    children: list["BlockBox"] = field(default_factory=list)
+
+    def contains(self, x: float, y: float) -> bool:
+        """Hit test on the block's own body (the arms of a C block, not its mouth)."""
+        if not (self.x <= x <= self.x + self.w and self.y <= y <= self.y + self.h):
+            return False
+        if self.shape == "c" and self.y + self.head <= y < self.y + self.head + self.mouth:
+            return x < self.x + ARM
+        return True
+
+    def item_at(self, x: float, y: float) -> Item | None:
+        return next((i for i in self.items if i.kind == "field" and i.x <= x <= i.x + i.w
+                     and i.y <= y <= i.y + i.h), None)
+
+
+@dataclass
+class ScriptBox:
+    index: int
+    x: float
+    y: float
+    w: float
+    h: float
+    blocks: list[BlockBox]
+
+    def all(self):
+        """Every block box in the script, outer blocks before the blocks they hold."""
+        def inner(boxes):
+            for b in boxes:
+                yield b
+                yield from inner(b.children)
+        yield from inner(self.blocks)
+
+
+@dataclass(frozen=True)
+class Spot:
+    """A place a dragged run can snap to: insert at `at`; (x, y) is where the run's top-left goes,
+    except for kind "above", where (x, y) is where the run's bottom-left must come."""
+
+    kind: str   # "below", "inside" or "above"
+    at: Addr
+    x: float
+    y: float
+
+
+# --- text on blocks -------------------------------------------------------------------------
+
+def show_number(v) -> str:
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
+        return str(v)
+    if isinstance(v, float) and v.is_integer() and abs(v) < 1e15:
+        return str(int(v))
+    return f"{v:.6g}" if isinstance(v, float) else str(v)
+
+
+def field_text(kind: str, value, lang: str) -> str:
+    """What a field shows for its value."""
+    if kind in ("number", "integer"):
+        return show_number(value)
+    if kind == "choice":
+        return f"{choice_label(value, lang)} ▼"
+    if kind == "bool":
+        return msg("field_on" if value else "field_off").text(lang)
+    if kind == "features":
+        return f"{', '.join(choice_label(v, lang) for v in value) or '—'} ▼"
+    if kind == "weights":
+        if value is None:
+            return msg("field_auto").text(lang)
+        shown = ", ".join(show_number(w) for w in value[:4])
+        return shown + (", …" if len(value) > 4 else "") if value else "—"
+    if kind == "points":
+        return msg("field_points", count=len(value)).text(lang)
+    text = str(value)
+    return text if len(text) <= 24 else text[:23] + "…"
+
+
+def segments(kind: BlockType, lang: str) -> list[tuple[str, str]]:
+    """The label as [("text", words) | ("field", param name)], in order."""
+    out, rest = [], kind.label[lang]
+    while "{" in rest:
+        before, _, after = rest.partition("{")
+        name, _, rest = after.partition("}")
+        if before.strip():
+            out.append(("text", before.strip()))
+        out.append(("field", name))
+    if rest.strip():
+        out.append(("text", rest.strip()))
+    return out
+
+
+# --- one block, a run of blocks, the project -------------------------------------------------
+
+def layout_block(block: Block, addr: Addr, x: float, y: float, lang: str, measure: Measure) -> BlockBox:
+    kind = BLOCK_TYPES.get(block.type)
+    shape = kind.shape if kind else "stack"
+    top = y + (HAT if shape == "hat" else 0)
+    items, cx = [], x + PAD
+    for part, value in segments(kind, lang) if kind else [("text", block.type)]:
+        if part == "text":
+            w = measure(value)
+            items.append(Item("text", cx, top, w, ROW, value))
+        else:
+            p = kind.param(value)
+            text = field_text(p.kind, block.params.get(value, p.default), lang)
+            w = max(measure(text) + 2 * FIELD_PAD, 40)
+            items.append(Item("field", cx, top + (ROW - FIELD_H) / 2, w, FIELD_H, text, value, p.kind))
+        cx += w + GAP
+    w = max(MIN_W, cx - GAP + PAD)
+    head = (top - y) + ROW
+    box = BlockBox(block.id, addr, block.type, shape, x, y, w, head, head, items)
+    if shape == "c":
+        box.children, inner = layout_run(block.children, addr, x + ARM, y + head, lang, measure)
+        box.mouth = inner if block.children else EMPTY_MOUTH
+        box.h = head + box.mouth + FOOT
+        box.w = max(w, ARM + max((c.w for c in box.children), default=0) + 8)
+    return box
+
+
+def layout_run(blocks: list[Block], parent: Addr, x: float, y: float, lang: str,
+               measure: Measure = approx_measure) -> tuple[list[BlockBox], float]:
+    """Boxes of blocks stacked from (x, y), addressed parent + (i,); and their total height."""
+    boxes, cy = [], y
+    for i, block in enumerate(blocks):
+        box = layout_block(block, parent + (i,), x, cy, lang, measure)
+        boxes.append(box)
+        cy += box.h
+    return boxes, cy - y
+
+
+def layout_project(project: Project, lang: str, measure: Measure = approx_measure) -> list[ScriptBox]:
+    out = []
+    for s, script in enumerate(project.scripts):
+        boxes, h = layout_run(script.blocks, (s,), script.x, script.y, lang, measure)
+        out.append(ScriptBox(s, script.x, script.y, max(b.w for b in boxes), h, boxes))
+    return out
+
+
+def spots(scripts: list[ScriptBox]) -> list[Spot]:
+    """Every place a run could be inserted into an existing stack or C block."""
+    out = []
+    for sb in scripts:
+        out.append(Spot("above", (sb.index, 0), sb.x, sb.y))
+        for box in sb.all():
+            out.append(Spot("below", box.addr[:-1] + (box.addr[-1] + 1,), box.x, box.y + box.h))
+            if box.shape == "c":
+                out.append(Spot("inside", box.addr + (0,), box.x + ARM, box.y + box.head))
+    return out
+
+
+def nearest_spots(candidates: list[Spot], x: float, y: float, run_h: float, radius: float) -> list[Spot]:
+    """Spots within radius of a run whose top-left is at (x, y), nearest first."""
+    def dist(s: Spot) -> float:
+        return math.hypot(s.x - x, s.y - (y + run_h if s.kind == "above" else y))
+    return sorted((s for s in candidates if dist(s) <= radius), key=dist)
+
+
+def hit(scripts: list[ScriptBox], x: float, y: float) -> BlockBox | None:
+    """The innermost block under a workspace point; scripts drawn later are on top."""
+    for sb in reversed(scripts):
+        found = None
+        for box in sb.all():
+            if box.contains(x, y):
+                found = box  # children come after their C block, so the innermost wins
+        if found:
+            return found
+    return None
+
+
+# --- the palette ------------------------------------------------------------------------------
+
+PALETTE_GAP = 14
+PALETTE_HEADING = 34
+
+
+@dataclass
+class PaletteLayout:
+    headings: list[tuple[str, float, str]]   # (category, y, text)
+    entries: list[tuple[str, BlockBox]]      # (block type, its box in palette units)
+    h: float
+
+
+def palette_block(kind: BlockType) -> Block:
+    return Block(id=f"palette-{kind.id}", type=kind.id, params=kind.defaults())
+
+
+def layout_palette(lang: str, measure: Measure = approx_measure, x: float = 12) -> PaletteLayout:
+    headings, entries, y = [], [], 8.0
+    for category, label in CATEGORY_LABELS.items():
+        headings.append((category, y, label[lang]))
+        y += PALETTE_HEADING
+        for kind in (k for k in BLOCKS if k.category == category):
+            box = layout_block(palette_block(kind), (0, len(entries)), x, y, lang, measure)
+            entries.append((kind.id, box))
+            y += box.h + PALETTE_GAP
+        y += PALETTE_GAP
+    return PaletteLayout(headings, entries, y)
