@@ -105,8 +105,9 @@ def say(message: Message, lang: str, file=None) -> None:
 # --- commands ---------------------------------------------------------------------------
 
 def cmd_editor(args, lang: str) -> int:
-    say(msg("cli_no_editor_yet"), lang)
-    return 0
+    """No subcommand: open the block editor window."""
+    from .app import run
+    return run()
 
 
 def cmd_export(args, lang: str) -> int:

@@ -160,6 +160,15 @@ def test_every_subcommand_has_help(capsys):
         assert e.value.code == 0 and "usage: blockbuilder " + command in capsys.readouterr().out
 
 
-def test_no_subcommand_says_the_editor_is_coming(capsys):
-    code, out, _ = run(capsys)
-    assert code == 0 and "editor" in out
+def test_no_subcommand_without_a_screen_says_so_in_one_sentence(tmp_path):
+    # The window itself is tested in test_gui.py; here: no display, no headless GL -> one line, exit 2.
+    import os
+    import subprocess
+    import sys
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "PYGLET_HEADLESS")}
+    env["BLOCKBUILDER_HOME"] = str(tmp_path)
+    out = subprocess.run([sys.executable, "-m", "blockbuilder", "--lang", "en"], capture_output=True, text=True,
+                         env=env, timeout=60)
+    assert out.returncode == 2, out.stderr
+    assert "editor window cannot open" in out.stderr and "Traceback" not in out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1

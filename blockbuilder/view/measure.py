@@ -1,0 +1,21 @@
+"""Text widths from the bundled font, for layout.py (which only knows a `measure` function)."""
+from __future__ import annotations
+
+import functools
+
+import pyglet
+
+from ..layout import FONT_PT
+from .fonts import FONT_NAME, register
+
+
+def text_measure():
+    """measure(text) -> width in pixels of text at the block size (FONT_PT), from the font's advances."""
+    register()
+    font = pyglet.font.load(FONT_NAME, FONT_PT)
+
+    @functools.lru_cache(maxsize=8192)
+    def measure(text: str) -> float:
+        glyphs, positions = font.get_glyphs(text)
+        return float(sum(g.advance + p.x_advance for g, p in zip(glyphs, positions)))
+    return measure

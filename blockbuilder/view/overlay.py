@@ -1,0 +1,183 @@
+"""What floats above the blocks: selection, keyboard focus, menus, the field being typed, bubbles, dialogs."""
+from __future__ import annotations
+
+import pyglet
+from pyglet import shapes
+from pyglet.graphics import Batch, Group
+
+from ..layout import ROW
+from ..messages import msg
+from ..screen import MENU_ROW, PALETTE_SCALE, TOOL_PT, Rect
+from . import theme as T
+from .fonts import FONT_NAME
+
+
+class Overlay:
+    def __init__(self, controller):
+        self.c, self.batch, self.keep = controller, Batch(), []
+        self.groups = [Group(n) for n in range(8)]
+
+    def rect(self, r: Rect, colour, layer=0, radius=0.0, border: str | None = None, alpha=255):
+        """A filled (rounded) rectangle, with a 2-pixel border drawn as a bigger one behind it."""
+        if border:
+            self._shape(Rect(r.x - 2, r.y - 2, r.w + 4, r.h + 4), T.rgb(border) + (alpha,), layer, radius + 2 if radius else 0)
+        fill = T.rgb(colour) + (alpha,) if isinstance(colour, str) else tuple(colour)
+        self._shape(r, fill, layer, radius)
+
+    def _shape(self, r: Rect, colour: tuple, layer: int, radius: float) -> None:
+        group = self.groups[layer]
+        if radius:
+            shape = shapes.RoundedRectangle(r.x, r.y, r.w, r.h, radius=min(radius, r.w / 2, r.h / 2), color=colour,
+                                            batch=self.batch, group=group)
+        else:
+            shape = shapes.Rectangle(r.x, r.y, r.w, r.h, color=colour, batch=self.batch, group=group)
+        self.keep.append(shape)
+
+    def text(self, text, x, y, colour=T.INK, layer=1, size=TOOL_PT, width=None, anchor_x="left"):
+        label = pyglet.text.Label(text, font_name=FONT_NAME, font_size=size, x=x, y=y, anchor_y="center",
+                                  anchor_x=anchor_x, color=T.rgb(colour) + (255,), batch=self.batch,
+                                  group=self.groups[layer], width=width, multiline=width is not None)
+        self.keep.append(label)
+        return label
+
+    def outline(self, r: Rect, colour: str, thickness=3.0, layer=0):
+        pts = [(r.x, r.y), (r.x + r.w, r.y), (r.x + r.w, r.y + r.h), (r.x, r.y + r.h)]
+        self.keep.append(shapes.MultiLine(*pts, closed=True, thickness=thickness, color=T.rgb(colour),
+                                          batch=self.batch, group=self.groups[layer]))
+
+    def bubble(self, text: str, x: float, y: float, colour=T.INK, edge=T.PANEL_EDGE, width=320, layer=2):
+        """A speech bubble whose top-left is at (x, y)."""
+        label = self.text(text, x + 12, 0, colour, layer + 1, 11, width=width - 24)
+        h = label.content_height + 16
+        label.y = y - h / 2
+        x = min(x, self.c.width - width - 4)
+        label.x = x + 12
+        self.rect(Rect(x, y - h, width, h), T.BUBBLE_BG, layer, radius=8, border=edge)
+
+
+def build_overlay(c):
+    o = Overlay(c)
+    e, lang = c.editor, c.editor.lang
+    code = c.code
+    box = c.block_box(e.selection) if e.selection and e.drag is None else None
+    if box is not None:
+        x, y = code.to_screen(box.x, box.y)
+        z = e.camera.zoom
+        sel = Rect(x - 3, y - box.h * z - 3, box.w * z + 6, box.h * z + 6)
+        if c.regions.code.contains(x, y) or c.regions.code.contains(x, y - box.h * z):
+            o.outline(sel, T.SELECT, 3)
+            fields = [i for i in box.items if i.kind == "field"]
+            if fields and c.field is None and c.focus == "code":
+                f = fields[min(c.field_cursor, len(fields) - 1)]
+                fx, fy = code.to_screen(f.x, f.y + f.h)
+                o.outline(Rect(fx - 2, fy - 2, f.w * z + 4, f.h * z + 4), T.SELECT, 2)
+            problem = next((p for p in e.compiled().problems if p.block_id == box.id), None)
+            if problem is not None:
+                o.bubble(problem.message.text(lang), x, y - box.head * z - 6, T.PROBLEM, T.PROBLEM)
+    if c.focus == "palette" and not c.trash_open:
+        entries = e.palette().entries
+        if entries:
+            pbox = entries[min(c.palette_cursor, len(entries) - 1)][1]
+            px, py = c.palette.to_screen(pbox.x, pbox.y)
+            o.outline(Rect(px - 3, py - pbox.h * PALETTE_SCALE - 3, pbox.w * PALETTE_SCALE + 6,
+                           pbox.h * PALETTE_SCALE + 6), T.SELECT, 3)
+    _drag_reason(o, c)
+    _status(o, c)
+    _field(o, c)
+    _menu(o, c)
+    toast = c.current_toast()
+    if toast is not None:
+        r = c.regions.code
+        o.bubble(toast.text(lang), r.x + 20, r.y + 120, T.INK, T.SELECT, width=min(520, r.w - 40), layer=4)
+    if c.dialog is not None:
+        from .dialogs import draw_dialog
+        draw_dialog(o, c)
+    return o.batch, o.keep
+
+
+def _drag_reason(o: Overlay, c) -> None:
+    d = c.editor.drag
+    if d is None or d.spot is not None or d.refused is None or c.drag_pos is None:
+        return
+    x, y = c.code.to_screen(*d.refused_at)
+    o.keep.append(shapes.Circle(x, y, 10, color=T.rgb(T.PROBLEM), batch=o.batch, group=o.groups[0]))
+    o.text("×", x, y, "#FFFFFF", 1, 12, anchor_x="center")
+    px, py = c.pointer
+    o.bubble(d.refused.text(c.editor.lang), px + 18, py - 18, T.PROBLEM, T.PROBLEM, layer=2)
+
+
+def _status(o: Overlay, c) -> None:
+    """A line at the bottom of the code area: is the network ready, or how many problems."""
+    e, r = c.editor, c.regions.code
+    compiled = e.compiled()
+    errors = [p for p in compiled.problems if p.severity == "error"]
+    if errors:
+        text = msg("status_problems", count=len(errors)).text(e.lang)
+        colour = T.PROBLEM
+    elif compiled.spec is not None:
+        text = msg("status_ready", shape=" → ".join(str(n) for n in _sizes(compiled))).text(e.lang)
+        colour = "#2E7D32"
+    else:
+        return
+    width = min(r.w - 90, 560)
+    o.rect(Rect(r.x + 10, r.y + 10, width, 34), T.PANEL_BG, 0, radius=8, border=colour)
+    o.text(_fit(text, e.measure, width - 20), r.x + 22, r.y + 27, colour, 1, 11)
+
+
+def _sizes(compiled) -> list[str]:
+    """The numbers flowing through the network script: inputs, then each layer's outputs."""
+    shapes = [compiled.annotations.get(i, "") for i in compiled.layer_blocks]
+    first = shapes[0].split("→")[0].strip() if shapes else "?"
+    return [first] + [s.split("→")[-1].strip() for s in shapes if "→" in s]
+
+
+def _fit(text: str, measure, width: float) -> str:
+    scale = 11 / 13
+    while text and measure(text) * scale > width:
+        text = text[:-2] + "…"
+    return text
+
+
+def _field(o: Overlay, c) -> None:
+    f = c.field
+    if f is None:
+        return
+    e = c.editor
+    z = e.camera.zoom
+    if f.kind == "comment":
+        rect = next((r for i, r in c.comment_rects() if i == f.block_id), None)
+        box = c.block_box(f.block_id)
+        if rect is None and box is not None:
+            sb = next(s for s in e.layout() if any(b.id == f.block_id for b in s.all()))
+            rect = Rect(sb.x + sb.w + 96, box.y + 6, 300, 36)
+        if rect is None:
+            return
+        x, y = c.code.to_screen(rect.x, rect.y + rect.h)
+        w = max(300.0, rect.w * z)
+    else:
+        box = c.block_box(f.block_id)
+        item = next((i for i in box.items if i.param == f.param), None) if box else None
+        if item is None:
+            return
+        x, y = c.code.to_screen(item.x, item.y + item.h)
+        w = max(item.w * z, e.measure(f.text) + 40, 120)
+    h = 40
+    o.rect(Rect(x, y - 4, w, h), "#FFFFFF", 3, radius=8, border=T.SELECT)
+    o.text(f.text + "▏", x + 10, y - 4 + h / 2, T.INK, 4, 13)
+    if f.error is not None:
+        o.bubble(f.error.text(e.lang), x, y - 10, T.PROBLEM, T.PROBLEM, layer=5)
+
+
+def _menu(o: Overlay, c) -> None:
+    m = c.menu
+    if m is None:
+        return
+    r = m.rect()
+    o.rect(Rect(r.x, r.y, r.w, r.h), T.MENU_BG, 5, radius=6, border=T.PANEL_EDGE)
+    for i, item in enumerate(m.items):
+        row = m.row_rect(i)
+        if i == m.selected:
+            o.rect(Rect(row.x + 3, row.y + 2, row.w - 6, row.h - 4), T.MENU_HOVER, 5, radius=4)
+        mark = "" if item.checked is None else ("✓" if item.checked else "")
+        o.text(mark, row.x + 12, row.y + MENU_ROW / 2, T.INK, 6, 13)
+        o.text(item.text, row.x + 34, row.y + MENU_ROW / 2, T.INK if item.enabled else "#A0A0B0", 6, TOOL_PT)

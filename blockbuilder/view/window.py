@@ -1,0 +1,350 @@
+"""The editor window: one pyglet Window, batches per layer, views rebuilt only when what they show changes.
+
+Events go to the headless Controller as plain numbers; on_draw only clears and draws the batches.
+"""
+from __future__ import annotations
+
+import pyglet
+from pyglet import shapes
+from pyglet.gl import GL_SCISSOR_TEST, glDisable, glEnable, glScissor
+from pyglet.graphics import Batch, Group
+from pyglet.math import Mat4, Vec3
+
+from ..catalog import BLOCK_TYPES, CATEGORY_COLOURS, CATEGORY_LABELS
+from ..controller import Controller
+from ..layout import FONT_PT, ROW, layout_project
+from ..messages import msg
+from ..screen import MENU_ROW, PALETTE_SCALE, TOOL_PT, Rect
+from . import theme as T
+from .blocks import BlockPainter
+from .fonts import FONT_NAME
+from .stage import StageView
+
+CONFIG = dict(red_size=8, green_size=8, blue_size=8, alpha_size=8, depth_size=24, double_buffer=True)
+
+
+class ClipGroup(Group):
+    """Draw children only inside a screen rectangle."""
+
+    def __init__(self, rect: Rect, order: int = 0, parent: Group | None = None):
+        super().__init__(order, parent)
+        self.rect = rect
+
+    def set_state(self):
+        glEnable(GL_SCISSOR_TEST)
+        r = self.rect
+        glScissor(int(r.x), int(r.y), max(0, int(r.w)), max(0, int(r.h)))
+
+    def unset_state(self):
+        glDisable(GL_SCISSOR_TEST)
+
+
+class ShiftGroup(Group):
+    """Move children by (dx, dy) screen pixels: the camera's pan, the palette's scroll, the drag."""
+
+    def __init__(self, window: pyglet.window.Window, order: int = 0, parent: Group | None = None):
+        super().__init__(order, parent)
+        self.window, self.dx, self.dy = window, 0.0, 0.0
+
+    def set_state(self):
+        self.window.view = Mat4.from_translation(Vec3(self.dx, self.dy, 0))
+
+    def unset_state(self):
+        self.window.view = Mat4()
+
+
+class EditorWindow(pyglet.window.Window):
+    def __init__(self, controller: Controller, width: int = 1280, height: int = 800, visible: bool = True):
+        config = pyglet.gl.Config(**CONFIG)
+        super().__init__(width, height, caption="blockbuilder", resizable=True, config=config, visible=visible)
+        self.c = controller
+        self.c.resize(width, height)
+        self.frames = 0
+        self.keys_seen: dict[str, object] = {}
+        self._layers: dict[str, tuple[Batch, list]] = {}
+        self._script_cache: dict = {}
+        self._work_clip = ClipGroup(controller.regions.code, 1)
+        self._work_shift = ShiftGroup(self, 0, self._work_clip)
+        self.stage = StageView()
+        self.held = pyglet.window.key.KeyStateHandler()  # which modifier keys are down, for Ctrl+wheel
+        self.push_handlers(self.held)
+        pyglet.clock.schedule_interval(self.update, 1 / 30)
+
+    # --- events -> controller -------------------------------------------------------------
+
+    def on_mouse_press(self, x, y, button, modifiers):
+        self.c.mouse_press(x, y, button, modifiers)
+
+    def on_mouse_drag(self, x, y, dx, dy, buttons, modifiers):
+        self.c.mouse_drag(x, y)
+
+    def on_mouse_release(self, x, y, button, modifiers):
+        self.c.mouse_release(x, y, button, modifiers)
+
+    def on_mouse_motion(self, x, y, dx, dy):
+        self.c.mouse_motion(x, y)
+
+    def on_mouse_scroll(self, x, y, scroll_x, scroll_y):
+        k, held = pyglet.window.key, self.held
+        mods = ((k.MOD_CTRL if held[k.LCTRL] or held[k.RCTRL] else 0)
+                | (k.MOD_COMMAND if held[k.LCOMMAND] or held[k.RCOMMAND] else 0)
+                | (k.MOD_SHIFT if held[k.LSHIFT] or held[k.RSHIFT] else 0))
+        self.c.scroll(x, y, scroll_x, scroll_y, mods)
+
+    def on_key_press(self, symbol, modifiers):
+        if self.c.key(symbol, modifiers):
+            return pyglet.event.EVENT_HANDLED
+        return pyglet.event.EVENT_HANDLED if symbol == pyglet.window.key.ESCAPE else None
+
+    def on_text(self, text):
+        self.c.type_text(text)
+
+    def on_resize(self, width, height):
+        super().on_resize(width, height)
+        self.c.resize(width, height)
+
+    def on_close(self):
+        if self.c.request_close():
+            self.close_now()
+
+    def close_now(self):
+        pyglet.clock.unschedule(self.update)
+        self.close()
+
+    def on_draw(self):
+        self.rebuild()
+        self.clear()
+        for name in ("back", "work", "palette", "chrome", "stage", "drag", "over"):
+            if name in self._layers:
+                self._layers[name][0].draw()
+        self.frames += 1
+
+    def update(self, dt):
+        self.c.tick()
+        session = getattr(self, "session", None)
+        if session is not None and self.caption != session.title():
+            self.set_caption(session.title())
+        if self.c.want_close:
+            self.close_now()
+
+    # --- building the layers ----------------------------------------------------------------
+
+    def rebuild(self):
+        """Rebuild each layer whose key (everything it shows) changed since the last frame."""
+        c, e = self.c, self.c.editor
+        r = c.regions
+        drag = e.drag
+        keys = {
+            "back": (r,),
+            "work": (e.version, e.camera.zoom, r.code, drag and (id(drag), drag.spot), e.selection,
+                     c.comment_key()),
+            "palette": (e.lang, r.flyout, c.trash_open, len(e.trash), PALETTE_SCALE),
+            "chrome": (r, e.lang, c.toolbar_key(), c.focus),
+            "stage": (r.stage, self.stage.key(e)),
+            "drag": (drag and id(drag), e.camera.zoom),
+            "over": c.overlay_key(),
+        }
+        for name, key in keys.items():
+            if self.keys_seen.get(name) != key:
+                self.keys_seen[name] = key
+                self._layers[name] = getattr(self, f"_build_{name}")()
+        self._place()
+
+    def _place(self):
+        """Per-frame moves that need no rebuild: pan, palette scroll, the dragged run."""
+        c, e = self.c, self.c.editor
+        cam, r = e.camera, c.regions
+        self._work_clip.rect = r.code
+        self._work_shift.dx = r.code.x - cam.x * cam.zoom
+        self._work_shift.dy = r.code.top + cam.y * cam.zoom
+        self._palette_shift.dx = r.flyout.x
+        self._palette_shift.dy = r.flyout.top + c.palette.scroll * PALETTE_SCALE
+        if e.drag is not None and c.drag_pos is not None and hasattr(self, "_drag_shift"):
+            sx, sy = c.code.to_screen(*c.drag_pos)
+            self._drag_shift.dx, self._drag_shift.dy = sx, sy
+        elif hasattr(self, "_drag_shift"):
+            self._drag_shift.dx = -100000
+
+    def _build_back(self):
+        b, keep, r = Batch(), [], self.c.regions
+        keep.append(shapes.Rectangle(r.code.x, r.code.y, r.code.w, r.code.h, color=T.rgb(T.CODE_BG), batch=b))
+        for area in (r.categories, r.flyout, r.stage):
+            keep.append(shapes.Rectangle(area.x, area.y, area.w, area.h, color=T.rgb(T.PANEL_BG), batch=b))
+        for x in (r.categories.x + r.categories.w, r.flyout.x + r.flyout.w, r.stage.x):
+            keep.append(shapes.Line(x, 0, x, r.code.top, thickness=1, color=T.rgb(T.PANEL_EDGE), batch=b))
+        return b, keep
+
+    def _build_work(self):
+        """The code area's blocks: one batch per script, reused while the script looks the same,
+        so an edit or a new snap place redraws only the scripts it touches."""
+        c, e = self.c, self.c.editor
+        project, ghosts = e.preview()
+        scripts = e.layout() if project is e.project else layout_project(project, e.lang, e.measure)
+        compiled = e.compiled()
+        problems = {p.block_id for p in compiled.problems if p.block_id}
+        notes = compiled.annotations if project is e.project else {}
+        cache, batches, keep = {}, [], []
+        for sb in scripts:
+            boxes = list(sb.all())
+            ids = {b.id for b in boxes}
+            key = (e.camera.zoom, sb.w, tuple((b.id, b.type, b.x, b.y, b.w, b.h, b.mouth,
+                                               tuple((i.text, i.x, i.w) for i in b.items)) for b in boxes),
+                   tuple(sorted((ids & problems) - ghosts)), tuple(sorted(ghosts & ids)),
+                   tuple(notes.get(i) for i in sorted(ids)))
+            cache[key] = self._script_cache.get(key) or self._draw_script(sb, boxes, ghosts, problems, notes)
+            batches.append(cache[key][0])
+            keep += cache[key][1]
+        self._script_cache = cache
+        if project is e.project and c.comment_rects():
+            batch, kept = self._draw_comments()
+            batches.append(batch)
+            keep += kept
+        return _Batches(batches), keep
+
+    def _draw_script(self, sb, boxes, ghosts, problems, notes):
+        e = self.c.editor
+        batch = Batch()
+        painter = BlockPainter(batch, e.camera.zoom)
+        groups = [Group(n, self._work_shift) for n in range(3)]
+        for box in boxes:
+            kind = BLOCK_TYPES.get(box.type)
+            cat = kind.category if kind else "layers"
+            bad = box.id in problems and box.id not in ghosts
+            painter.block(box, CATEGORY_COLOURS[cat], groups, ghost=box.id in ghosts, problem=bad, category=cat)
+            tag_x, tag_y = sb.x + sb.w + 12, box.y + box.head - ROW / 2
+            if bad:
+                painter.tag("!", tag_x, tag_y, T.PROBLEM, T.TAG_TEXT, groups[1], groups[2], e.measure)
+                tag_x += 36
+            if notes.get(box.id) and box.id not in ghosts:
+                painter.tag(notes[box.id], tag_x, tag_y, T.TAG_BG, T.TAG_TEXT, groups[1], groups[2], e.measure)
+        return batch, painter.keep
+
+    def _draw_comments(self):
+        c, e = self.c, self.c.editor
+        batch = Batch()
+        painter = BlockPainter(batch, e.camera.zoom)
+        g0, g1 = Group(0, self._work_shift), Group(1, self._work_shift)
+        z = e.camera.zoom
+        for block_id, rect in c.comment_rects():
+            x, y = painter.p(rect.x, rect.y + rect.h)
+            painter.keep.append(shapes.BorderedRectangle(x, y, rect.w * z, rect.h * z, border=2,
+                                                         color=T.rgb(T.COMMENT_BG), border_color=T.rgb(T.COMMENT_EDGE),
+                                                         batch=batch, group=g0))
+            painter.text(_clip(c.comment_text(block_id), e.measure, rect.w - 20), rect.x + 10, rect.y + rect.h / 2,
+                         T.INK, g1, size=11)
+        return batch, painter.keep
+
+    def _build_drag(self):
+        e = self.c.editor
+        batch, keep = Batch(), []
+        if e.drag is None:
+            return batch, keep
+        from ..project import Block
+        from ..layout import layout_run
+        self._drag_shift = ShiftGroup(self, 10)
+        painter = BlockPainter(batch, e.camera.zoom)
+        boxes, _ = layout_run([Block.model_validate(b) for b in e.drag.blocks], (), 0, 0, e.lang, e.measure)
+        groups = [Group(n, self._drag_shift) for n in range(3)]
+        stack = list(boxes)
+        while stack:
+            box = stack.pop(0)
+            kind = BLOCK_TYPES.get(box.type)
+            cat = kind.category if kind else "layers"
+            painter.block(box, CATEGORY_COLOURS[cat], groups, category=cat)
+            stack += box.children
+        self._place()
+        return batch, painter.keep
+
+    def _build_palette(self):
+        c, e = self.c, self.c.editor
+        batch = Batch()
+        clip = ClipGroup(c.regions.flyout, 2)
+        self._palette_shift = ShiftGroup(self, 0, clip)
+        painter = BlockPainter(batch, PALETTE_SCALE)
+        groups = [Group(n, self._palette_shift) for n in range(3)]
+        if c.trash_open:
+            painter.text(msg("trash_title" if e.trash else "trash_empty").text(e.lang), 12, 24, T.INK, groups[2],
+                         size=16)
+            for _, box in c.trash_boxes():
+                self._paint_tree(painter, box, groups)
+            return batch, painter.keep
+        pal = e.palette()
+        for category, y, text in pal.headings:
+            painter.text(text, 12, y + 16, T.INK, groups[2], size=16)
+        for _, box in pal.entries:
+            self._paint_tree(painter, box, groups)
+        return batch, painter.keep
+
+    def _paint_tree(self, painter, box, groups):
+        kind = BLOCK_TYPES.get(box.type)
+        cat = kind.category if kind else "layers"
+        painter.block(box, CATEGORY_COLOURS[cat], groups, category=cat)
+        for child in box.children:
+            self._paint_tree(painter, child, groups)
+
+    def _build_chrome(self):
+        c, e = self.c, self.c.editor
+        r, lang = c.regions, e.lang
+        b, keep = Batch(), []
+        g0, g1, g2 = Group(0), Group(1), Group(2)
+        keep.append(shapes.Rectangle(r.toolbar.x, r.toolbar.y, r.toolbar.w, r.toolbar.h, color=T.rgb(T.TOOLBAR),
+                                     batch=b, group=g0))
+        keep.append(pyglet.text.Label("blockbuilder", font_name=FONT_NAME, font_size=15, x=r.toolbar.x + 14,
+                                      y=r.toolbar.y + r.toolbar.h / 2, anchor_y="center", color=(255, 255, 255, 255),
+                                      batch=b, group=g2))
+        for button in c.toolbar().all():
+            colour = T.TOOLBAR_BUTTON if button.enabled else T.TOOLBAR_OFF
+            keep.append(shapes.RoundedRectangle(button.rect.x, button.rect.y, button.rect.w, button.rect.h, radius=8,
+                                                color=T.rgb(colour), batch=b, group=g1))
+            keep.append(_label(button.text, button.rect.x + button.rect.w / 2, button.rect.y + button.rect.h / 2,
+                               T.TOOLBAR_TEXT if button.enabled else "#DCE8FF", b, g2, anchor_x="center"))
+        for i, (cat, labels) in enumerate(CATEGORY_LABELS.items()):
+            cy = r.categories.top - 8 - 72 * i - 24
+            keep.append(shapes.Circle(r.categories.x + r.categories.w / 2, cy, 14,
+                                      color=T.rgb(CATEGORY_COLOURS[cat][0]), batch=b, group=g1))
+            keep.append(_label(_clip(labels[lang], e.measure, r.categories.w - 6, 11), r.categories.x + r.categories.w / 2,
+                               cy - 28, T.MUTED, b, g2, size=10, anchor_x="center"))
+        for button in c.corner():
+            keep.append(shapes.Circle(button.rect.x + button.rect.w / 2, button.rect.y + button.rect.h / 2,
+                                      button.rect.w / 2, color=T.rgb("#FFFFFF"), batch=b, group=g1))
+            keep.append(shapes.Arc(button.rect.x + button.rect.w / 2, button.rect.y + button.rect.h / 2,
+                                   button.rect.w / 2, thickness=2, color=T.rgb(T.PANEL_EDGE), batch=b, group=g1))
+            text = button.text or "🗑"
+            if button.id == "trash":
+                text = msg("trash_button").text(lang)
+            keep.append(_label(text, button.rect.x + button.rect.w / 2, button.rect.y + button.rect.h / 2,
+                               T.MUTED, b, g2, size=16 if button.text else 9, anchor_x="center"))
+        return b, keep
+
+    def _build_stage(self):
+        return self.stage.build(self.c.regions.stage, self.c.editor)
+
+    def _build_over(self):
+        from .overlay import build_overlay
+        return build_overlay(self.c)
+
+
+class _Batches:
+    """Several batches drawn in order, as one layer."""
+
+    def __init__(self, batches: list[Batch]):
+        self.batches = batches
+
+    def draw(self):
+        for batch in self.batches:
+            batch.draw()
+
+
+def _label(text, x, y, colour, batch, group, size=TOOL_PT, anchor_x="left"):
+    return pyglet.text.Label(text, font_name=FONT_NAME, font_size=size, x=x, y=y, anchor_y="center",
+                             anchor_x=anchor_x, color=T.rgb(colour) + (255,), batch=batch, group=group)
+
+
+def _clip(text: str, measure, width: float, size: float = FONT_PT) -> str:
+    """Text cut with … to fit a width (measure is for FONT_PT; scaled for other sizes)."""
+    scale = size / FONT_PT
+    if measure(text) * scale <= width:
+        return text
+    while text and measure(text + "…") * scale > width:
+        text = text[:-1]
+    return text + "…"

@@ -1,0 +1,510 @@
+"""The editor window driven like a person drives it: real pyglet events into a real window, and what it
+then holds and draws. Every test gets a fresh window (about 0.1 s) on the starter example, with
+BLOCKBUILDER_HOME in a temporary folder so that nothing touches the real home folder."""
+from __future__ import annotations
+
+import gui_harness  # noqa: I001 - first: it chooses pyglet's backend before anything imports pyglet.window
+from gui_harness import HEIGHT, WIDTH, open_gui, rgb
+
+import pytest
+
+from blockbuilder.catalog import BLOCK_TYPES, CATEGORY_COLOURS
+from blockbuilder.edits import find, walk
+from blockbuilder.layout import ROW
+from blockbuilder.messages import msg
+
+LANGS = ("ja", "ja-Hira", "en")
+YELLOW, BLUE, GREEN, PINK = (rgb(CATEGORY_COLOURS[c][0]) for c in ("data", "layers", "output", "training"))
+
+
+@pytest.fixture
+def gui(tmp_path, monkeypatch):
+    monkeypatch.setenv("BLOCKBUILDER_HOME", str(tmp_path / "home"))
+    monkeypatch.chdir(tmp_path)
+    g = open_gui()
+    yield g
+    g.close()
+
+
+def ids(project) -> list[list[str]]:
+    return [[b.id for b in s.blocks] for s in project.scripts]
+
+
+def block(project, block_id):
+    addr = find(project, block_id)
+    assert addr is not None, f"{block_id!r} is not in the project"
+    blocks = project.scripts[addr[0]].blocks
+    for i in addr[1:-1]:
+        blocks = blocks[i].children
+    return blocks[addr[-1]]
+
+
+def dump(gui):
+    return gui.project.model_dump()
+
+
+# --- the harness itself ------------------------------------------------------------------------
+
+def test_events_queued_on_the_window_reach_the_controller_when_the_window_dispatches_them(gui):
+    gui.window.dispatch_event("on_mouse_motion", 600, 400, 0, 0)
+    assert gui.c.pointer != (600, 400)          # outside pyglet.app.run, dispatch_event only queues
+    gui.window.dispatch_events()
+    assert gui.c.pointer == (600, 400)
+    gui.click(*gui.block_point("hidden"))
+    assert gui.editor.selection == "hidden"
+
+
+# --- what the window shows at start --------------------------------------------------------------
+
+def test_the_window_opens_on_the_starter_example_and_draws_it(gui):
+    assert gui.project.scripts[0].blocks[0].type == "data_gate"
+    w, h, data = gui.screenshot()
+    assert (w, h) == (WIDTH, HEIGHT) and len(data) == w * h * 4
+    assert gui.pixel(*gui.block_point("data")) == YELLOW           # the network's hat
+    assert gui.pixel(*gui.block_point("hidden")) == BLUE
+    assert gui.pixel(*gui.block_point("answer")) == GREEN
+    assert gui.pixel(*gui.block_point("training")) == PINK
+    assert gui.pixel(5, HEIGHT - 3) == rgb("#4C97FF")               # the toolbar
+    assert msg("tool_undo").text("ja") in gui.label_texts(["chrome"])
+
+
+# --- dragging blocks -----------------------------------------------------------------------------
+
+def test_dragging_a_block_from_the_palette_into_the_code_area_creates_it_where_it_is_dropped(gui):
+    before = ids(gui.project)
+    gui.drag_palette("layers_dropout", (300, 640), release=False)
+    assert gui.editor.drag is not None and gui.editor.drag.spot is None
+    gui.release()
+    assert len(gui.project.scripts) == len(before) + 1
+    new = gui.project.scripts[-1]
+    assert [b.type for b in new.blocks] == ["layers_dropout"]
+    assert (new.x, new.y) == pytest.approx((300, 640))
+    assert ids(gui.project)[:-1] == before
+    assert gui.pixel(*gui.block_point(new.blocks[0].id)) == BLUE
+
+
+def test_a_layer_dragged_just_below_the_hat_snaps_into_the_network_with_a_preview_while_dragging(gui):
+    hat = gui.box("data")
+    gui.drag_palette("layers_dense", (hat.x + 20, hat.y + hat.h + 6), release=False)
+    drag = gui.editor.drag
+    assert drag is not None and drag.spot is not None and drag.spot.at == (0, 1)
+    new_id = drag.blocks[0]["id"]
+    preview, ghosts = gui.editor.preview()
+    assert new_id in ghosts
+    assert [b.id for b in preview.scripts[0].blocks] == ["data", new_id, "hidden", "last", "answer"]
+    # the ghost shows, grey, where the block will go (left of the dragged block, which is 20 to the right)
+    gx, gy = gui.to_screen(hat.x + 8, hat.y + hat.h + ROW / 2)
+    assert gui.pixel(gx, gy) == rgb("#C8C8D0")
+    done = len(gui.editor.history.done)
+    gui.release()
+    network = gui.project.scripts[0].blocks
+    assert [b.id for b in network] == ["data", new_id, "hidden", "last", "answer"]
+    assert network[1].type == "layers_dense" and network[1].params["units"] == 4
+    assert len(gui.editor.history.done) == done + 1
+    assert gui.editor.drag is None and gui.pixel(*gui.block_point(new_id)) == BLUE
+
+
+def test_a_neuron_dragged_onto_a_stack_where_it_may_not_go_does_not_snap_and_the_window_says_why(gui):
+    hat = gui.box("data")
+    before = ids(gui.project)
+    gui.drag_palette("layers_neuron", (hat.x + 10, hat.y + hat.h + 4), release=False)
+    drag = gui.editor.drag
+    assert drag.spot is None and drag.refused is not None
+    for lang in LANGS:
+        assert drag.refused.text(lang).strip()
+    assert drag.refused.text("ja") in gui.label_texts(["over"])     # the bubble by the pointer
+    cx, cy = gui.to_screen(*drag.refused_at)                         # the red mark where it would have gone
+    assert gui.count_colour("#E0243B", cx - 12, cy - 12, cx + 12, cy + 12) > 100
+    reason = drag.refused
+    gui.release()
+    assert ids(gui.project)[:-1] == before                          # the network is unchanged
+    lone = gui.project.scripts[-1]
+    assert [b.type for b in lone.blocks] == ["layers_neuron"]      # the neuron lies on its own
+    assert gui.c.current_toast() is not None and gui.c.current_toast().key == reason.key
+
+
+# --- fields ------------------------------------------------------------------------------------
+
+def test_a_number_field_takes_a_typed_number_and_refuses_letters_and_values_out_of_range(gui):
+    K = gui.K
+    gui.click(*gui.field_point("hidden", "units"))
+    assert gui.c.field is not None and gui.c.field.param == "units"
+    gui.type("8")
+    gui.key(K.ENTER)
+    assert gui.c.field is None and block(gui.project, "hidden").params["units"] == 8
+    assert "8" in gui.label_texts(["work"])
+
+    gui.click(*gui.field_point("hidden", "units"))
+    gui.type("abc")
+    gui.key(K.ENTER)
+    assert gui.c.field is not None and gui.c.field.error is not None   # still open, with the reason
+    assert gui.c.field.error.text("ja") in gui.label_texts(["over"])
+    assert block(gui.project, "hidden").params["units"] == 8
+    gui.key(K.ESCAPE)
+    assert gui.c.field is None and block(gui.project, "hidden").params["units"] == 8
+
+    gui.click(*gui.field_point("hidden", "units"))
+    gui.type("9999")                                                  # units may be 1 to 256
+    gui.key(K.ENTER)
+    assert gui.c.field is not None and gui.c.field.error.key == "field_out_of_range"
+    assert "256" in gui.c.field.error.text("en")
+    gui.key(K.ESCAPE)
+    assert block(gui.project, "hidden").params["units"] == 8
+
+
+def test_a_dropdown_field_opens_a_menu_and_the_clicked_item_sets_the_param(gui):
+    gui.click(*gui.field_point("hidden", "activation"))
+    menu = gui.c.menu
+    assert menu is not None and menu.kind == "choice" and menu.param == "activation"
+    assert [i.id for i in menu.items] == list(BLOCK_TYPES["layers_dense"].param("activation").choices)
+    assert "ReLU" in gui.label_texts(["over"])
+    gui.click(*gui.menu_point("relu"))
+    assert gui.c.menu is None
+    assert block(gui.project, "hidden").params["activation"] == "relu"
+
+
+# --- deleting and the trash ----------------------------------------------------------------------
+
+def test_the_delete_key_deletes_the_selected_block_and_the_blocks_below_close_up(gui):
+    gui.click(*gui.block_point("last"))
+    assert gui.editor.selection == "last"
+    gui.key(gui.K.DELETE)
+    assert ids(gui.project)[0] == ["data", "hidden", "answer"]
+    assert [b["id"] for b in gui.editor.trash[-1].blocks] == ["last"]
+
+
+def test_the_context_menu_delete_item_deletes_the_block(gui):
+    gui.click(*gui.block_point("train_seed"), button=gui.M.RIGHT)
+    assert gui.c.menu is not None and gui.c.menu.kind == "block" and gui.c.menu.target == "train_seed"
+    gui.click(*gui.menu_point("delete"))
+    assert gui.c.menu is None and find(gui.project, "train_seed") is None
+    assert [b["id"] for b in gui.editor.trash[-1].blocks] == ["train_seed"]
+
+
+def test_a_stack_dragged_onto_the_palette_goes_to_the_trash_and_clicking_it_there_brings_it_back(gui):
+    training = ids(gui.project)[1]
+    flyout = gui.c.regions.flyout
+    gui.drag_block("training", to=(flyout.x + 150, flyout.y + 400))
+    assert ids(gui.project) == [["data", "hidden", "last", "answer"]]
+    assert [b["id"] for b in gui.editor.trash[-1].blocks] == training
+
+    gui.click(*gui.corner_point("trash"))
+    assert gui.c.trash_open
+    assert msg("trash_title").text("ja") in gui.label_texts(["palette"])
+    (index, box), = gui.c.trash_boxes()
+    assert box.id == "training"
+    x, y = gui.c.palette.to_screen(box.x + 5, box.y + box.head - 24)
+    assert gui.pixel(x, y) == PINK                                  # the trash lists the stack, drawn
+    gui.click(x, y)
+    assert gui.editor.trash == []
+    assert ids(gui.project)[0] == ["data", "hidden", "last", "answer"] and ids(gui.project)[1] == training
+
+
+# --- undo and redo -------------------------------------------------------------------------------
+
+def _three_edits(gui) -> list[dict]:
+    """Type a field, delete a block, add one from the palette; the document after each."""
+    states = [dump(gui)]
+    gui.click(*gui.field_point("hidden", "units"))
+    gui.type("7")
+    gui.key(gui.K.ENTER)
+    states.append(dump(gui))
+    gui.click(*gui.block_point("last"))
+    gui.key(gui.K.DELETE)
+    states.append(dump(gui))
+    gui.drag_palette("layers_dropout", (300, 640))
+    states.append(dump(gui))
+    assert len({str(s) for s in states}) == 4 and len(gui.editor.history.done) == 3
+    return states
+
+
+def test_ctrl_z_undoes_and_ctrl_shift_z_or_ctrl_y_redo_to_the_exact_document(gui):
+    K = gui.K
+    states = _three_edits(gui)
+    for want in reversed(states[:-1]):
+        gui.ctrl(K.Z)
+        assert dump(gui) == want
+    gui.ctrl(K.Z)                                    # nothing left to undo
+    assert dump(gui) == states[0] and gui.editor.history.done == []
+    gui.ctrl(K.Z, shift=True)
+    assert dump(gui) == states[1]
+    gui.ctrl(K.Y)
+    assert dump(gui) == states[2]
+    gui.ctrl(K.Z, shift=True)
+    assert dump(gui) == states[3]
+    gui.ctrl(K.Y)                                    # nothing left to redo
+    assert dump(gui) == states[3]
+
+
+def test_the_toolbar_undo_and_redo_buttons_restore_the_exact_document(gui):
+    enabled = lambda id: next(b for b in gui.c.toolbar().all() if b.id == id).enabled  # noqa: E731
+    assert not enabled("undo") and not enabled("redo")
+    states = _three_edits(gui)
+    for want in reversed(states[:-1]):
+        gui.click(*gui.toolbar_point("undo"))
+        assert dump(gui) == want
+    assert not enabled("undo") and enabled("redo")
+    for want in states[1:]:
+        gui.click(*gui.toolbar_point("redo"))
+        assert dump(gui) == want
+    assert not enabled("redo")
+
+
+# --- the camera ----------------------------------------------------------------------------------
+
+def test_dragging_the_empty_code_area_pans_without_touching_the_history(gui):
+    history, version = list(gui.editor.history.done), gui.editor.version
+    x, y = gui.empty_code_point()
+    gui.drag((x, y), (x + 100, y - 60))
+    cam = gui.editor.camera
+    assert (cam.x, cam.y, cam.zoom) == pytest.approx((-100, -60, 1.0))
+    assert gui.editor.history.done == history and gui.editor.version == version
+    assert gui.pixel(*gui.block_point("data")) == YELLOW             # drawn where the camera now puts it
+
+
+def test_the_corner_buttons_zoom_in_out_and_back_without_touching_the_history(gui):
+    history = list(gui.editor.history.done)
+    zooms = []
+    for button in ("zoom_in", "zoom_in", "zoom_out", "zoom_reset", "zoom_out"):
+        gui.click(*gui.corner_point(button))
+        zooms.append(gui.editor.camera.zoom)
+    assert zooms == [1.25, 1.5, 1.25, 1.0, 0.875]
+    assert gui.editor.history.done == history
+    assert gui.pixel(*gui.block_point("data")) == YELLOW
+
+
+def test_the_wheel_scrolls_the_code_area_and_does_not_zoom(gui):
+    x, y = gui.empty_code_point()
+    gui.scroll(x, y, -1)
+    assert gui.editor.camera.y == pytest.approx(40) and gui.editor.camera.zoom == 1.0
+
+
+def test_ctrl_and_the_wheel_zoom_the_code_area_as_an_x11_keyboard_reports_ctrl(gui):
+    """X11 gives a key event the modifiers held *before* it: pressing Ctrl arrives as (LCTRL, 0)."""
+    K = gui.K
+    history = list(gui.editor.history.done)
+    x, y = gui.empty_code_point()
+    gui.key_down(K.LCTRL, 0)
+    gui.scroll(x, y, 1)
+    zoomed = gui.editor.camera.zoom
+    gui.scroll(x, y, -1)
+    gui.key_up(K.LCTRL, K.MOD_CTRL)
+    assert zoomed == 1.25 and gui.editor.camera.zoom == 1.0
+    assert gui.editor.history.done == history
+
+
+def test_ctrl_and_the_wheel_still_zoom_after_a_ctrl_shortcut_while_ctrl_stays_down(gui):
+    K = gui.K
+    x, y = gui.empty_code_point()
+    gui.key_down(K.LCTRL, K.MOD_CTRL)         # as Windows and macOS report it
+    gui.key(K.C, K.MOD_CTRL)                  # Ctrl+C, Ctrl still held
+    gui.scroll(x, y, 1)
+    gui.key_up(K.LCTRL, K.MOD_CTRL)
+    assert gui.editor.camera.zoom == 1.25
+
+
+# --- the keyboard alone ------------------------------------------------------------------------
+
+def test_the_keyboard_alone_selects_blocks_edits_their_fields_and_deletes_them(gui):
+    K, e = gui.K, gui.editor
+    gui.key(K.DOWN)
+    assert e.selection == "data"
+    gui.key(K.DOWN)
+    gui.key(K.DOWN)
+    gui.key(K.UP)
+    assert e.selection == "hidden"
+    gui.key(K.ENTER)                                   # the first field: units
+    assert gui.c.field is not None and gui.c.field.param == "units"
+    gui.type("6")
+    gui.key(K.ENTER)
+    assert block(gui.project, "hidden").params["units"] == 6
+
+    gui.key(K.RIGHT)                                   # the next field: activation, a dropdown
+    gui.key(K.ENTER)
+    menu = gui.c.menu
+    assert menu is not None and menu.param == "activation"
+    choices = [i.id for i in menu.items]
+    gui.key(K.DOWN)
+    gui.key(K.ENTER)
+    assert block(gui.project, "hidden").params["activation"] == choices[choices.index("tanh") + 1]
+
+    gui.key(K.DOWN)
+    assert e.selection == "last"
+    gui.key(K.DELETE)
+    assert find(gui.project, "last") is None and ids(gui.project)[0] == ["data", "hidden", "answer"]
+
+    gui.key(K.TAB)                                     # to the palette: arrows move there, Enter adds
+    assert gui.c.focus == "palette"
+    gui.key(K.DOWN)
+    gui.key(K.DOWN)
+    chosen = e.palette().entries[gui.c.palette_cursor][0]
+    scripts = len(gui.project.scripts)
+    gui.key(K.ENTER)
+    assert len(gui.project.scripts) == scripts + 1 and gui.project.scripts[-1].blocks[0].type == chosen
+    gui.key(K.TAB)
+    assert gui.c.focus == "code"
+
+
+# --- languages ---------------------------------------------------------------------------------
+
+def _set_language(gui, lang: str) -> None:
+    """Through the toolbar's language menu when there is one, else the editor."""
+    gui.click(*gui.toolbar_point("language"))
+    menu = gui.c.menu
+    if menu is not None and any(i.id == f"lang:{lang}" for i in menu.items):
+        gui.click(*gui.menu_point(f"lang:{lang}"))
+    else:
+        if menu is not None:
+            gui.key(gui.K.ESCAPE)
+        gui.editor.set_language(lang)
+    assert gui.editor.lang == lang
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_label_the_window_draws_uses_only_characters_of_the_bundled_font(gui, lang):
+    from blockbuilder.view.fonts import missing_glyphs
+    K, M = gui.K, gui.M
+    _set_language(gui, lang)
+    seen: dict[str, str] = {}
+
+    def look(state: str) -> None:
+        for text in gui.label_texts():
+            seen.setdefault(text, state)
+
+    look("start")
+    assert msg("tool_undo").text(lang) in seen
+    gui.click(*gui.block_point("hidden"), button=M.RIGHT)
+    look("block menu")
+    gui.key(K.ESCAPE)
+    gui.click(*gui.empty_code_point(), button=M.RIGHT)
+    look("workspace menu")
+    gui.key(K.ESCAPE)
+    gui.click(*gui.field_point("hidden", "activation"))
+    look("activation menu")
+    gui.key(K.ESCAPE)
+    gui.click(*gui.field_point("hidden", "units"))
+    gui.type("x")
+    gui.key(K.ENTER)
+    look("field error")
+    gui.key(K.ESCAPE)
+    hat = gui.box("data")
+    gui.drag_palette("layers_neuron", (hat.x + 10, hat.y + hat.h + 4), release=False)
+    look("refused drag")
+    gui.release()
+    look("toast")
+    gui.click(*gui.block_point("last"))
+    gui.key(K.DELETE)
+    gui.click(*gui.corner_point("trash"))
+    look("trash")
+    for category in ("layers", "output", "training"):
+        gui.click(*gui.category_point(category))
+        look(f"palette at {category}")
+    for key in ("menu_delete", "menu_clean_up", "trash_title"):        # every state above was drawn
+        assert msg(key).text(lang) in seen, key
+    assert any(state == "field error" for state in seen.values())
+    assert any(state == "refused drag" for state in seen.values())
+    missing = {text: (state, sorted(missing_glyphs(text))) for text, state in seen.items() if missing_glyphs(text)}
+    assert missing == {}
+
+
+# --- keys and clicks in the middle of something else ---------------------------------------------
+
+def test_delete_pressed_while_a_new_block_is_dragged_to_a_lone_block_neither_crashes_nor_misplaces_it(gui):
+    gui.drag_palette("training_seed", (300, 650))               # a one-block script, selected
+    lone = gui.editor.selection
+    box = gui.box(lone)
+    gui.drag_palette("training_l1", (box.x, box.y + box.h), release=False)
+    assert gui.editor.drag.spot is not None                     # it would snap below the lone block
+    gui.key(gui.K.DELETE)                                       # ... which the key deletes mid-drag
+    gui.release()                                               # IndexError in BlocksOp today
+    gui.editor.check()
+    assert gui.editor.drag is None
+
+
+def test_a_block_deleted_while_it_is_dragged_is_not_both_on_the_workspace_and_in_the_trash(gui):
+    gui.drag_block("last", (300, 640), release=False)
+    gui.key(gui.K.DELETE)
+    gui.release()
+    on_workspace = {b.id for _, b in walk(gui.project)}
+    in_trash = {b["id"] for item in gui.editor.trash for b in item.blocks}
+    assert on_workspace & in_trash == set()
+
+
+def test_backspace_while_a_one_block_script_is_dragged_does_not_crash_the_drop(gui):
+    gui.drag_palette("layers_dropout", (300, 640))              # a one-block script, selected
+    new = gui.editor.selection
+    gui.drag_block(new, (320, 600), release=False)
+    gui.key(gui.K.BACKSPACE)                                    # deletes the script being dragged
+    gui.release()                                               # IndexError in Editor.drop today
+    gui.editor.check()
+
+
+def test_ctrl_z_while_dragging_a_block_it_takes_away_does_not_crash_the_next_pointer_move(gui):
+    start = dump(gui)
+    gui.drag_palette("layers_dropout", (300, 640))              # one edit: the block is added
+    new = gui.editor.selection
+    gui.drag_block(new, (320, 600), release=False)
+    gui.ctrl(gui.K.Z)                                           # undoes the add (or is ignored mid-drag)
+    x, y = gui.pointer
+    gui.move(x + 10, y - 10)                                    # TypeError in Editor.start_drag today
+    gui.release()
+    gui.editor.check()
+    while gui.editor.history.done:
+        gui.ctrl(gui.K.Z)
+    assert dump(gui) == start
+
+
+def test_releasing_the_mouse_after_ctrl_z_ended_a_drag_from_the_palette_adds_no_block(gui):
+    gui.click(*gui.block_point("last"))
+    gui.key(gui.K.DELETE)
+    gui.drag_palette("layers_dropout", (300, 640), release=False)
+    gui.ctrl(gui.K.Z)                                           # undoes the delete and ends the drag
+    ended = gui.editor.drag is None
+    scripts = len(gui.project.scripts)
+    gui.release()                                               # a drag's end, not a click on the palette
+    if ended:
+        assert len(gui.project.scripts) == scripts
+    else:                                                       # Ctrl+Z was ignored while dragging
+        assert gui.project.scripts[-1].blocks[0].type == "layers_dropout"
+
+
+def test_a_right_click_while_a_dialog_is_open_opens_no_menu_behind_it(gui):
+    gui.ctrl(gui.K.S)                                           # the Save dialog: it should get every event
+    assert gui.c.dialog is not None
+    gui.click(*gui.block_point("last"), button=gui.M.RIGHT)
+    assert gui.c.menu is None
+    assert find(gui.project, "last") is not None
+
+
+# --- saving and opening --------------------------------------------------------------------------
+
+def test_a_project_saved_with_ctrl_s_reopens_with_ctrl_o_as_it_was(gui, tmp_path):
+    K = gui.K
+    gui.click(*gui.field_point("hidden", "units"))
+    gui.type("5")
+    gui.key(K.ENTER)
+    gui.ctrl(K.S)                                     # never saved: Save asks for a name
+    assert gui.c.dialog is not None
+    gui.key(K.ENTER)
+    assert gui.c.dialog is None and gui.editor.path is not None
+    saved = gui.editor.path
+    assert str(tmp_path) in saved and not gui.editor.history.dirty
+    kept = dump(gui)
+
+    gui.click(*gui.block_point("last"))
+    gui.key(K.DELETE)
+    gui.ctrl(K.O)                                     # unsaved changes: asked first
+    assert gui.c.dialog is not None
+    ask = gui.c.dialog.inner
+    assert [b for b, _ in ask.buttons] == ["save", "discard", "cancel"]
+    gui.key(K.RIGHT)                                  # from "save" to "discard"
+    gui.key(K.ENTER)
+    chooser = getattr(gui.c.dialog, "inner", None) and gui.c.dialog.inner.chooser
+    assert chooser is not None and chooser.mode == "open", "the Open dialog did not come"
+    for _ in range(len(chooser.entries) + 1):
+        if chooser.current() is not None and str(chooser.current().path) == saved:
+            break
+        gui.key(K.DOWN)
+    gui.key(K.ENTER)
+    assert gui.c.dialog is None
+    assert gui.editor.path == saved and dump(gui) == kept
