@@ -14,7 +14,7 @@ from runtime.messages import Message
 
 from . import keys as K
 from .catalog import BLOCK_TYPES, CATEGORY_LABELS, choice_label
-from .edits import block_at, find, walk
+from .edits import block_at, find
 from .editor import Camera, Editor
 from .layout import FIELD_H, BlockBox, Item, hit, layout_run, show_number
 from .messages import msg
@@ -53,16 +53,10 @@ class FieldEdit:
 
 
 class _ViewKeys:
-    """What each part of the window shows, as hashable keys, so the window redraws only on change."""
-
-    def comment_key(self) -> tuple:
-        return tuple((b.id, b.comment) for _, b in walk(self.editor.project) if b.comment is not None)
+    """What the overlay shows, as a hashable key, so the window redraws it only on change."""
 
     def comment_text(self, block_id: str) -> str:
         return block_at(self.editor.project, find(self.editor.project, block_id)).comment or ""
-
-    def toolbar_key(self) -> tuple:
-        return tuple(self.toolbar().all())
 
     def overlay_key(self) -> tuple:
         e, cam = self.editor, self.editor.camera

@@ -17,6 +17,7 @@ from .edits import (MISSING, Addr, BlocksOp, History, MoveScriptOp, ScriptOp, Se
 from .layout import (SNAP, Measure, ScriptBox, Spot, approx_measure, layout_palette, layout_project,
                      layout_run, nearest_spots, palette_block, spots)
 from .project import Block, Project, check_document
+from .projectfile import array_shape
 
 TRASH_LIMIT = 30
 CLEAN_X, CLEAN_Y, CLEAN_GAP = 40.0, 40.0, 40.0
@@ -125,21 +126,25 @@ class Editor:
 
     # --- finishing an edit -------------------------------------------------------------
 
-    def _drop_stale_weights(self, edit) -> None:
+    def _drop_stale_weights(self, edit) -> Compiled:
         """Trained arrays that no longer fit their block (more neurons, other inputs) are dropped in
-        the same edit, so the file always reopens and undo brings them back."""
-        shapes = compile_project(self.project).param_shapes
+        the same edit, so the file always reopens and undo brings them back. Returns the compile,
+        which dropping trained arrays does not change."""
+        compiled = compile_project(self.project)
+        shapes = compiled.param_shapes
         for block_id, arrays in list(self.project.trained.items()):
             want = shapes.get(block_id, {})
-            if any(k in want and _shape(a) != tuple(want[k]) for k, a in arrays.items()):
+            if any(k in want and array_shape(a) != tuple(want[k]) for k, a in arrays.items()):
                 edit.do(self.project, SetTrainedOp(block_id, copy.deepcopy(arrays), MISSING))
+        return compiled
 
     @contextmanager
     def _edit(self, label: str):
         """One history entry; trained arrays the edit made stale are dropped inside it."""
         with self.history.edit(label) as edit:
             yield edit
-            self._drop_stale_weights(edit)
+            compiled = self._drop_stale_weights(edit)
+        self._cache["compiled"] = (self.version, compiled)
 
     # --- taking blocks out and putting them in -----------------------------------------
 
@@ -375,6 +380,3 @@ def _renamed(blocks: list[dict], mapping: dict[str, str]) -> list[dict]:
     return [{**b, "id": mapping.get(b["id"], b["id"]), "children": _renamed(b.get("children", []), mapping),
              "params": copy.deepcopy(b.get("params", {}))} for b in blocks]
 
-
-def _shape(array: list) -> tuple[int, ...]:
-    return (len(array), len(array[0])) if array and isinstance(array[0], list) else (len(array),)

@@ -104,8 +104,8 @@ def check_trained_shapes(project: Project, shapes: dict[str, dict[str, tuple]], 
     for block_id, arrays in project.trained.items():
         want_of = shapes.get(block_id, {})
         for key, array in arrays.items():
-            if key in want_of and _shape(array) != tuple(want_of[key]):
-                want, got = _dims(want_of[key]), _dims(_shape(array))
+            if key in want_of and array_shape(array) != tuple(want_of[key]):
+                want, got = _dims(want_of[key]), _dims(array_shape(array))
                 reason = msg("reason_weights_shape", name=shown(key), want=want, got=got)
                 raise _problem(name, DocumentProblem(("trained", block_id, key), reason))
 
@@ -289,7 +289,8 @@ def _check_against_compile(project: Project, name: str) -> None:
 
 # --- small helpers ------------------------------------------------------------------
 
-def _shape(array: list) -> tuple[int, ...]:
+def array_shape(array: list) -> tuple[int, ...]:
+    """(rows, columns) of a stored matrix, (items,) of a vector."""
     return (len(array), len(array[0])) if array and isinstance(array[0], list) else (len(array),)
 
 

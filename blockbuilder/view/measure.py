@@ -19,3 +19,13 @@ def text_measure():
         glyphs, positions = font.get_glyphs(text)
         return float(sum(g.advance + p.x_advance for g, p in zip(glyphs, positions)))
     return measure
+
+
+def clip_text(text: str, measure, width: float, size: float = FONT_PT) -> str:
+    """Text cut short with … to fit `width` at font `size` (measure gives widths at FONT_PT)."""
+    scale = size / FONT_PT
+    if measure(text) * scale <= width:
+        return text
+    while text and measure(text + "…") * scale > width:
+        text = text[:-1]
+    return text + "…"

@@ -9,7 +9,9 @@ from ..layout import ROW
 from ..messages import msg
 from ..screen import MENU_ROW, PALETTE_SCALE, TOOL_PT, Rect
 from . import theme as T
+from .dialogs import draw_dialog
 from .fonts import FONT_NAME
+from .measure import clip_text
 
 
 class Overlay:
@@ -90,7 +92,6 @@ def build_overlay(c):
         r = c.regions.code
         o.bubble(toast.text(lang), r.x + 20, r.y + 120, T.INK, T.SELECT, width=min(520, r.w - 40), layer=4)
     if c.dialog is not None:
-        from .dialogs import draw_dialog
         draw_dialog(o, c)
     return o.batch, o.keep
 
@@ -121,7 +122,7 @@ def _status(o: Overlay, c) -> None:
         return
     width = min(r.w - 90, 560)
     o.rect(Rect(r.x + 10, r.y + 10, width, 34), T.PANEL_BG, 0, radius=8, border=colour)
-    o.text(_fit(text, e.measure, width - 20), r.x + 22, r.y + 27, colour, 1, 11)
+    o.text(clip_text(text, e.measure, width - 20, 11), r.x + 22, r.y + 27, colour, 1, 11)
 
 
 def _sizes(compiled) -> list[str]:
@@ -129,13 +130,6 @@ def _sizes(compiled) -> list[str]:
     shapes = [compiled.annotations.get(i, "") for i in compiled.layer_blocks]
     first = shapes[0].split("→")[0].strip() if shapes else "?"
     return [first] + [s.split("→")[-1].strip() for s in shapes if "→" in s]
-
-
-def _fit(text: str, measure, width: float) -> str:
-    scale = 11 / 13
-    while text and measure(text) * scale > width:
-        text = text[:-2] + "…"
-    return text
 
 
 def _field(o: Overlay, c) -> None:

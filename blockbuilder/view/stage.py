@@ -22,13 +22,17 @@ MAX_POINTS = 600
 class StageView:
     def __init__(self):
         self._data: tuple | None = None
+        self._key: tuple = (None, None)   # (editor version, key): the key is worked out once per edit
 
     def key(self, editor) -> tuple:
-        choice = editor.compiled().data
-        return (editor.lang, choice and tuple(str(v) for v in dataclasses.astuple(choice)))
+        """What the stage shows: the language and the data hat's settings (not every edit)."""
+        if self._key[0] != editor.version:
+            choice = editor.compiled().data
+            self._key = (editor.version, (editor.lang, choice and _choice_key(choice)))
+        return self._key[1]
 
     def _load(self, choice):
-        key = tuple(str(v) for v in dataclasses.astuple(choice))
+        key = _choice_key(choice)
         if self._data is None or self._data[0] != key:
             try:
                 train, test = load_data(choice)
@@ -97,6 +101,10 @@ class StageView:
                     if v < 250:
                         keep.append(shapes.Rectangle(ox + c * px, oy + (7 - r) * px, px, px, color=(v, v, v),
                                                      batch=batch, group=group))
+
+
+def _choice_key(choice) -> tuple:
+    return tuple(str(v) for v in dataclasses.astuple(choice))
 
 
 def _point_colour(data, label) -> str:

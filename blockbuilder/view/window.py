@@ -12,12 +12,15 @@ from pyglet.math import Mat4, Vec3
 
 from ..catalog import BLOCK_TYPES, CATEGORY_COLOURS, CATEGORY_LABELS
 from ..controller import Controller
-from ..layout import FONT_PT, ROW, layout_project
+from ..layout import ROW, layout_project, layout_run
 from ..messages import msg
+from ..project import Block
 from ..screen import MENU_ROW, PALETTE_SCALE, TOOL_PT, Rect
 from . import theme as T
 from .blocks import BlockPainter
 from .fonts import FONT_NAME
+from .measure import clip_text
+from .overlay import build_overlay
 from .stage import StageView
 
 CONFIG = dict(red_size=8, green_size=8, blue_size=8, alpha_size=8, depth_size=24, double_buffer=True)
@@ -136,10 +139,9 @@ class EditorWindow(pyglet.window.Window):
         drag = e.drag
         keys = {
             "back": (r,),
-            "work": (e.version, e.camera.zoom, r.code, drag and (id(drag), drag.spot), e.selection,
-                     c.comment_key()),
+            "work": (e.version, e.camera.zoom, r.code, drag and (id(drag), drag.spot)),
             "palette": (e.lang, r.flyout, c.trash_open, len(e.trash), PALETTE_SCALE),
-            "chrome": (r, e.lang, c.toolbar_key(), c.focus),
+            "chrome": (r, e.version),  # the version covers the language and undo/redo being possible
             "stage": (r.stage, self.stage.key(e)),
             "drag": (drag and id(drag), e.camera.zoom),
             "over": c.overlay_key(),
@@ -230,7 +232,7 @@ class EditorWindow(pyglet.window.Window):
             painter.keep.append(shapes.BorderedRectangle(x, y, rect.w * z, rect.h * z, border=2,
                                                          color=T.rgb(T.COMMENT_BG), border_color=T.rgb(T.COMMENT_EDGE),
                                                          batch=batch, group=g0))
-            painter.text(_clip(c.comment_text(block_id), e.measure, rect.w - 20), rect.x + 10, rect.y + rect.h / 2,
+            painter.text(clip_text(c.comment_text(block_id), e.measure, rect.w - 20, 11), rect.x + 10, rect.y + rect.h / 2,
                          T.INK, g1, size=11)
         return batch, painter.keep
 
@@ -239,8 +241,6 @@ class EditorWindow(pyglet.window.Window):
         batch, keep = Batch(), []
         if e.drag is None:
             return batch, keep
-        from ..project import Block
-        from ..layout import layout_run
         self._drag_shift = ShiftGroup(self, 10)
         painter = BlockPainter(batch, e.camera.zoom)
         boxes, _ = layout_run([Block.model_validate(b) for b in e.drag.blocks], (), 0, 0, e.lang, e.measure)
@@ -302,7 +302,7 @@ class EditorWindow(pyglet.window.Window):
             cy = r.categories.top - 8 - 72 * i - 24
             keep.append(shapes.Circle(r.categories.x + r.categories.w / 2, cy, 14,
                                       color=T.rgb(CATEGORY_COLOURS[cat][0]), batch=b, group=g1))
-            keep.append(_label(_clip(labels[lang], e.measure, r.categories.w - 6, 11), r.categories.x + r.categories.w / 2,
+            keep.append(_label(clip_text(labels[lang], e.measure, r.categories.w - 6, 11), r.categories.x + r.categories.w / 2,
                                cy - 28, T.MUTED, b, g2, size=10, anchor_x="center"))
         for button in c.corner():
             keep.append(shapes.Circle(button.rect.x + button.rect.w / 2, button.rect.y + button.rect.h / 2,
@@ -320,7 +320,6 @@ class EditorWindow(pyglet.window.Window):
         return self.stage.build(self.c.regions.stage, self.c.editor)
 
     def _build_over(self):
-        from .overlay import build_overlay
         return build_overlay(self.c)
 
 
@@ -339,12 +338,3 @@ def _label(text, x, y, colour, batch, group, size=TOOL_PT, anchor_x="left"):
     return pyglet.text.Label(text, font_name=FONT_NAME, font_size=size, x=x, y=y, anchor_y="center",
                              anchor_x=anchor_x, color=T.rgb(colour) + (255,), batch=batch, group=group)
 
-
-def _clip(text: str, measure, width: float, size: float = FONT_PT) -> str:
-    """Text cut with … to fit a width (measure is for FONT_PT; scaled for other sizes)."""
-    scale = size / FONT_PT
-    if measure(text) * scale <= width:
-        return text
-    while text and measure(text + "…") * scale > width:
-        text = text[:-1]
-    return text + "…"

@@ -1,0 +1,173 @@
+"""The editor's dialogs, headless: a question with buttons, and the in-window file chooser. Each
+describes itself as primitives (box, text, rows, input, buttons) that view/dialogs.py draws."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from runtime.messages import Message
+
+from . import keys as K
+from .filechooser import FileChooser
+from .messages import msg
+from .screen import Button, Rect
+
+ROW_H = 40
+BOX_W, BOX_H = 640, 500
+
+
+@dataclass
+class Ask:
+    """A question with buttons (unsaved changes, a recovery offer, a file that would not open)."""
+
+    text: Message
+    buttons: list[tuple[str, Message]]
+    on_choice: Callable[[str], None]
+    selected: int = 0
+
+    def key(self) -> tuple:
+        return ("ask", self.text.key, str(self.text.params), self.selected)
+
+    def layout(self, width: float, height: float, lang: str) -> list:
+        box = Rect((width - 560) / 2, (height - 220) / 2, 560, 220)
+        out = [("box", box), ("text", box.x + 28, box.top - 40, self.text.text(lang), 13, box.w - 56)]
+        out += [("button", b) for b in self._buttons(box, lang)]
+        return out
+
+    def _buttons(self, box: Rect, lang: str) -> list[Button]:
+        x, out = box.x + box.w - 24, []
+        for i, (id, text) in reversed(list(enumerate(self.buttons))):
+            w = max(110, len(text.text(lang)) * 16 + 36)
+            x -= w
+            out.append(Button(id, Rect(x, box.y + 22, w, 44), text.text(lang), True, i == self.selected))
+            x -= 12
+        return out
+
+    def mouse_press(self, x, y, width, height, lang):
+        box = Rect((width - 560) / 2, (height - 220) / 2, 560, 220)
+        hit = next((b for b in self._buttons(box, lang) if b.rect.contains(x, y)), None)
+        if hit:
+            self.on_choice(hit.id)
+
+    def on_key(self, symbol, modifiers):
+        if symbol in (K.LEFT_KEY, K.RIGHT_KEY, K.TAB):
+            self.selected = (self.selected + (-1 if symbol == K.LEFT_KEY else 1)) % len(self.buttons)
+        elif symbol in (K.ENTER, K.RETURN, K.SPACE):
+            self.on_choice(self.buttons[self.selected][0])
+        elif symbol == K.ESCAPE:
+            self.on_choice(self.buttons[-1][0])
+
+    def type_text(self, text):
+        pass
+
+
+@dataclass
+class Chooser:
+    """The in-window file chooser around filechooser.FileChooser."""
+
+    chooser: FileChooser
+    on_chosen: Callable[[Path], None]
+    on_cancel: Callable[[], None]
+
+    def key(self) -> tuple:
+        c = self.chooser
+        return ("chooser", str(c.folder), c.selected, c.scroll, c.name, c.problem and c.problem.key,
+                str(c.confirming), len(c.entries))
+
+    def _geometry(self, width, height):
+        box = Rect((width - BOX_W) / 2, (height - BOX_H) / 2, BOX_W, BOX_H)
+        rows = Rect(box.x + 24, box.y + 130, box.w - 48, box.h - 130 - 96)
+        name = Rect(box.x + 24 + 150, box.y + 80, box.w - 48 - 150, 40)
+        return box, rows, name
+
+    def _buttons(self, box: Rect, lang: str) -> list[Button]:
+        c = self.chooser
+        if c.confirming is not None:
+            ids = [("replace", "files_button_replace"), ("cancel_replace", "files_button_cancel")]
+        else:
+            ids = [("up", "files_button_up"), ("home", "files_button_home"), ("cancel", "files_button_cancel"),
+                   ("ok", "files_button_open" if c.mode == "open" else "files_button_save")]
+        x, out = box.x + 24, []
+        for id, key in ids:
+            text = msg(key).text(lang)
+            w = max(90, len(text) * 15 + 30)
+            out.append(Button(id, Rect(x, box.y + 22, w, 44), text))
+            x += w + 10
+        return out
+
+    def layout(self, width: float, height: float, lang: str) -> list:
+        c = self.chooser
+        box, rows, name = self._geometry(width, height)
+        out = [("box", box), ("text", box.x + 24, box.top - 32, c.title.text(lang), 16, None),
+               ("text", box.x + 24, box.top - 66, msg("files_folder_label", folder=str(c.folder)).text(lang), 10,
+                box.w - 48)]
+        out.append(("panel", rows))
+        for i, (rx, ry, rw, rh) in c.rows(rows.w, rows.h, ROW_H):
+            entry = c.entries[i]
+            text = msg("files_parent_row").text(lang) if entry.is_parent else entry.name + ("/" if entry.is_folder else "")
+            out.append(("row", Rect(rows.x + rx, rows.y + ry, rw, rh), text, i == c.selected, entry.is_folder))
+        if c.shows_empty:
+            out.append(("text", rows.x + 16, rows.top - 24 - ROW_H * len(c.entries), msg("files_folder_empty").text(lang),
+                        12, None))
+        if c.folder_problem is not None:
+            out.append(("problem", rows.x + 16, rows.top - 60, c.folder_problem.text(lang)))
+        if c.mode == "save":
+            out.append(("text", box.x + 24, name.y + 20, msg("files_name_label").text(lang), 12, None))
+            out.append(("input", name, c.name))
+        if c.confirming is not None:
+            out.append(("problem", box.x + 24, box.y + 96, msg("files_confirm_overwrite",
+                                                                name=c.confirming.name).text(lang)))
+        elif c.problem is not None:
+            out.append(("problem", box.x + 24, box.y + 76 if c.mode == "open" else box.y + 140, c.problem.text(lang)))
+        out += [("button", b) for b in self._buttons(box, lang)]
+        return out
+
+    def mouse_press(self, x, y, width, height, lang):
+        c = self.chooser
+        box, rows, _ = self._geometry(width, height)
+        button = next((b for b in self._buttons(box, lang) if b.rect.contains(x, y)), None)
+        if button is not None:
+            self._button(button.id)
+            return
+        i = c.hit(x - rows.x, y - rows.y) if rows.contains(x, y) else None
+        if i is not None:
+            if c.selected == i:
+                self._result(c.open_selected())
+            else:
+                c.select(i)
+
+    def _button(self, id: str) -> None:
+        c = self.chooser
+        if id == "up":
+            c.go_up()
+        elif id == "home":
+            c.go_home()
+        elif id == "cancel":
+            self.on_cancel()
+        elif id == "ok":
+            current = c.current()
+            self._result(c.open_selected() if c.mode == "open" and current and current.is_folder else c.choose())
+        elif id == "replace":
+            self._result(c.confirm())
+        elif id == "cancel_replace":
+            c.confirming = None
+
+    def _result(self, result) -> None:
+        if result is not None and result.state == "chosen":
+            self.on_chosen(result.path)
+
+    def on_key(self, symbol, modifiers):
+        c = self.chooser
+        if symbol in (K.UP, K.DOWN):
+            c.move_selection(1 if symbol == K.DOWN else -1)
+        elif symbol in (K.ENTER, K.RETURN):
+            self._button("replace" if c.confirming is not None else "ok")
+        elif symbol == K.ESCAPE:
+            self._button("cancel_replace" if c.confirming is not None else "cancel")
+        elif symbol == K.BACKSPACE and c.mode == "save":
+            c.backspace()
+
+    def type_text(self, text):
+        if self.chooser.mode == "save":
+            self.chooser.type_text(text)
