@@ -21,6 +21,11 @@ def make_window(project=None, path=None, width=1280, height=800, visible=True, c
     register()
     editor = Editor(project or starter_project(), path, measure=text_measure())
     controller = Controller(editor, width, height, **({"clock": clock} if clock else {}))
+    from .lab import Lab
+    from .stage import StageControl
+    lab = Lab(editor)
+    StageControl(controller, lab)
+    controller.on_tick.append(lab.tick)
     window = EditorWindow(controller, width, height, visible=visible)
     if project is None:
         window.session = start(controller, starter_project)
@@ -28,6 +33,9 @@ def make_window(project=None, path=None, width=1280, height=800, visible=True, c
         from .files import Session
         window.session = Session(controller)
         window.session._open(project, path)
+    window.lab = lab
+    from .export_flow import install
+    window.exporter = install(window.session, lab.export_source)
     return window
 
 

@@ -15,8 +15,8 @@ from runtime.messages import Message
 from . import keys as K
 from .catalog import BLOCK_TYPES, CATEGORY_LABELS, choice_label
 from .edits import block_at, find
-from .editor import Camera, Editor
-from .layout import FIELD_H, BlockBox, Item, hit, layout_run, show_number
+from .editor import Camera, Drag, Editor
+from .layout import COMMENT_LINE, COMMENT_PAD, COMMENT_W, COMMENT_X, PALETTE_W, PALETTE_X, BlockBox, Item, Spot, hit, layout_run, show_number
 from .messages import msg
 from .project import MAX_TEXT, Block
 from .screen import (PALETTE_SCALE, CodeView, Menu, MenuItem, PaletteView, Rect, Toolbar, corner_buttons, fit_menu,
@@ -26,6 +26,9 @@ DRAG_START = 4          # pixels the pointer moves before a press becomes a drag
 TOAST_SECONDS = 4.0
 WEIGHT_LIMIT = 1000
 LANGUAGE_NAMES = {"ja": "日本語", "ja-Hira": "にほんご", "en": "English"}
+COMMENT_LIMIT = 2000    # characters in a comment: project.Block.comment's max_length (a test checks it)
+MOVE_KEY = 109          # "m" (pyglet's key.M): pick the selected block up and move it with the keys
+LIFT = 24               # how far a run moved with the keys floats from its ghost, workspace units
 
 
 @dataclass
@@ -52,11 +55,23 @@ class FieldEdit:
     error: Message | None = None
 
 
+@dataclass
+class KeyMove:
+    """A run picked up with the keyboard: the places it may go in reading order (None: on its own,
+    at `loose`), and which one it is on. It lives as long as its editor drag."""
+
+    drag: Drag
+    stops: list[Spot | None]
+    index: int
+    loose: tuple[float, float]
+
+    @property
+    def stop(self) -> Spot | None:
+        return self.stops[self.index]
+
+
 class _ViewKeys:
     """What the overlay shows, as a hashable key, so the window redraws it only on change."""
-
-    def comment_text(self, block_id: str) -> str:
-        return block_at(self.editor.project, find(self.editor.project, block_id)).comment or ""
 
     def overlay_key(self) -> tuple:
         e, cam = self.editor, self.editor.camera
@@ -67,7 +82,7 @@ class _ViewKeys:
                 f and (f.block_id, f.param, f.text, f.error and f.error.key),
                 m and (m.kind, m.selected, tuple((i.text, i.checked, i.enabled) for i in m.items), m.x, m.y),
                 toast and (toast.key, str(toast.params)),
-                d and (d.spot, d.refused and d.refused.key, d.refused and self.pointer),
+                d and (d.spot, d.refused and d.refused.key, d.refused and self.pointer), self.moving is not None,
                 self.dialog and self.dialog.key())
 
 
@@ -91,12 +106,15 @@ class Controller(_ViewKeys):
         self.dialog = None              # a modal dialog (files.py): it gets every event while open
         self.want_close = False
         self.on_tick = []               # callables run every tick (autosave)
+        self._moving: KeyMove | None = None
+        self.stage_input = None         # stage.StageControl: presses on the stage (training, views)
 
     # --- geometry ----------------------------------------------------------------------
 
     def resize(self, width: float, height: float) -> None:
         self.width, self.height = width, height
-        self.regions = regions(width, height)
+        stage = getattr(self, "stage_input", None)
+        self.regions = regions(width, height, big_stage=bool(stage and stage.state.big))
         self.palette.area = self.regions.flyout
 
     @property
@@ -140,6 +158,8 @@ class Controller(_ViewKeys):
 
     def mouse_press(self, x: float, y: float, button: int, modifiers: int = 0) -> None:
         self.pointer = (x, y)
+        if self.moving is not None:   # a click ends a keyboard move: the run goes back where it was
+            self.cancel_key_move()
         if self.dialog is not None:
             if button == K.LEFT:
                 self.dialog.mouse_press(x, y)
@@ -171,6 +191,8 @@ class Controller(_ViewKeys):
             self._palette_press(x, y)
         elif r.code.contains(x, y):
             self._code_press(x, y)
+        elif r.stage.contains(x, y) and self.stage_input is not None:
+            self.stage_input.press(x, y)
 
     def _category_press(self, y: float) -> None:
         self.trash_open = False
@@ -213,6 +235,8 @@ class Controller(_ViewKeys):
         self.pointer = (x, y)
         p = self.press
         if p is None:
+            if self.stage_input is not None and self.dialog is None:
+                self.stage_input.drag(x, y)
             return
         if p.kind == "pan":
             z = self.editor.camera.zoom
@@ -232,8 +256,7 @@ class Controller(_ViewKeys):
         if p.kind == "palette":
             self.editor.start_drag(None, p.grab, self.editor.new_palette_blocks(p.target))
         elif p.kind == "trash":
-            item = self.editor.trash[int(p.target)]
-            self.editor.start_drag(None, p.grab, item.blocks, item.trained)
+            self.editor.start_drag_from_trash(int(p.target), p.grab)
         else:
             self.editor.start_drag(p.target, p.grab)
 
@@ -241,6 +264,8 @@ class Controller(_ViewKeys):
         self.pointer = (x, y)
         p, self.press = self.press, None
         if p is None:
+            if self.stage_input is not None:
+                self.stage_input.release(x, y)
             return
         if self.editor.drag is None:
             if p.dragged or p.kind == "pan":
@@ -266,8 +291,6 @@ class Controller(_ViewKeys):
             return
         if d.spot is None and d.refused is not None:
             self.say(d.refused)
-        if p.kind == "trash":
-            self.editor.trash.pop(int(p.target))
         self.editor.drop(*pos)
 
     def _click_block(self, p: Press) -> None:
@@ -282,6 +305,8 @@ class Controller(_ViewKeys):
             i = self.menu.item_at(x, y)
             if i is not None:
                 self.menu.selected = i
+        elif self.stage_input is not None and self.regions.stage.contains(x, y):
+            self.stage_input.motion(x, y)
 
     def scroll(self, x: float, y: float, dx: float, dy: float, modifiers: int = 0) -> None:
         if self.regions.flyout.contains(x, y):
@@ -314,7 +339,7 @@ class Controller(_ViewKeys):
         if box is not None:
             self.editor.selection = box.id
             has_comment = block_at(self.editor.project, find(self.editor.project, box.id)).comment is not None
-            ids = ("duplicate", "copy", "comment_edit" if has_comment else "comment_add", "delete")
+            ids = ("duplicate", "copy", "move", "comment_edit" if has_comment else "comment_add", "delete")
             items = [MenuItem(i, msg(f"menu_{i}").text(lang)) for i in ids]
             self.open_menu(Menu("block", items, x, y, target=box.id))
         else:
@@ -390,6 +415,8 @@ class Controller(_ViewKeys):
         block = block_at(self.editor.project, find(self.editor.project, block_id))
         self.editor.selection = block_id
         self.field = FieldEdit(block_id, "comment", "comment", block.comment or "", fresh=block.comment is None)
+        note = self.comment_place(block_id)
+        self.reveal_area(note.x, note.y, COMMENT_W, note.h)   # the child sees what they write
 
     def type_text(self, text: str) -> None:
         if self.dialog is not None:
@@ -399,7 +426,7 @@ class Controller(_ViewKeys):
         if f is None:
             return
         text = "".join(ch for ch in text if ch.isprintable())
-        f.text = (text if f.fresh else f.text + text)[:MAX_TEXT]
+        f.text = (text if f.fresh else f.text + text)[:COMMENT_LIMIT if f.kind == "comment" else MAX_TEXT]
         f.fresh, f.error = False, None
 
     def commit_field(self) -> None:
@@ -429,7 +456,7 @@ class Controller(_ViewKeys):
                   "zoom_in": lambda: self.zoom_at(cx, cy, 1), "zoom_out": lambda: self.zoom_at(cx, cy, -1),
                   "zoom_reset": lambda: self.zoom_at(cx, cy, 0), "trash": self.toggle_trash,
                   "paste": lambda: e.paste(*self.code.to_world(*self._paste_point()))}
-        on_block = {"delete": e.delete, "duplicate": e.duplicate, "copy": e.copy,
+        on_block = {"delete": e.delete, "duplicate": e.duplicate, "copy": e.copy, "move": self.start_key_move,
                     "comment_add": self.edit_comment, "comment_edit": self.edit_comment}
         if action in simple:
             simple[action]()
@@ -473,7 +500,7 @@ class Controller(_ViewKeys):
         out, y = [], 48.0
         for i in reversed(range(len(self.editor.trash))):
             blocks = [Block.model_validate(b) for b in self.editor.trash[i].blocks]
-            boxes, h = layout_run(blocks, (i,), 12, y, self.editor.lang, self.editor.measure)
+            boxes, h = layout_run(blocks, (i,), PALETTE_X, y, self.editor.lang, self.editor.measure, PALETTE_W)
             out += [(i, boxes[0])] if len(boxes) == 1 else [(i, _run_box(boxes, h))]
             y += h + 20
         return out
@@ -492,16 +519,18 @@ class Controller(_ViewKeys):
                 return block_id
         return None
 
+    def comment_place(self, block_id: str) -> Rect | None:
+        """The block's note, or where a new one goes: beside the block, one line high (workspace units)."""
+        note = next((r for i, r in self.comment_rects() if i == block_id), None)
+        sb = next((s for s in self.editor.layout() for b in s.all() if b.id == block_id), None)
+        if note is not None or sb is None:
+            return note
+        box = self.block_box(block_id)
+        return Rect(sb.x + sb.w + COMMENT_X, box.y + 6, COMMENT_W, COMMENT_LINE + 2 * COMMENT_PAD)
+
     def comment_rects(self) -> list[tuple[str, Rect]]:
         """Comment notes, to the right of their block's annotation (workspace units, y down)."""
-        out, p = [], self.editor.project
-        for sb in self.editor.layout():
-            for box in sb.all():
-                block = block_at(p, box.addr)
-                if block.comment is not None:
-                    w = min(320.0, max(120.0, self.editor.measure(block.comment) + 24))
-                    out.append((box.id, Rect(sb.x + sb.w + 96, box.y + 6, w, FIELD_H + 4)))
-        return out
+        return [(c.block_id, Rect(c.x, c.y, c.w, c.h)) for c in self.editor.comments()]
 
     # --- keys --------------------------------------------------------------------------
 
@@ -512,9 +541,11 @@ class Controller(_ViewKeys):
             self.dialog.key_press(symbol, modifiers)
             return True
         if self.field is not None:
-            return self._field_key(symbol)
+            return self._field_key(symbol, ctrl)
         if self.menu is not None:
             return self._menu_key(symbol)
+        if self.moving is not None:
+            return self._move_key(symbol, modifiers)
         if self.editor.drag is not None or self.press is not None:
             # Mid-gesture only Escape counts (as in Scratch): it drops nothing and ends the gesture.
             if symbol == K.ESCAPE:
@@ -534,6 +565,9 @@ class Controller(_ViewKeys):
             return True
         if symbol in (K.DELETE, K.BACKSPACE):
             self.run("delete")
+            return True
+        if symbol == MOVE_KEY and not ctrl:
+            self.run("move")
             return True
         if symbol == K.TAB:
             self.focus = "palette" if self.focus == "code" else "code"
@@ -586,9 +620,15 @@ class Controller(_ViewKeys):
     def _palette_index(self, type_id: str) -> int:
         return [t for t, _ in self.editor.palette().entries].index(type_id)
 
-    def _field_key(self, symbol: int) -> bool:
+    def _field_key(self, symbol: int, ctrl: bool = False) -> bool:
+        """A comment takes Enter as a new line, as Scratch's notes do; Ctrl+Enter, Escape or a click
+        outside it ends it, keeping what was typed. A field takes Enter to set it, Escape to leave it."""
         f = self.field
-        if symbol in (K.ENTER, K.RETURN, K.NUM_ENTER):
+        if f.kind == "comment" and symbol in (K.ENTER, K.RETURN, K.NUM_ENTER) and not ctrl:
+            f.text, f.fresh = (("" if f.fresh else f.text) + "\n")[:COMMENT_LIMIT], False
+        elif f.kind == "comment" and symbol in (K.ENTER, K.RETURN, K.NUM_ENTER, K.ESCAPE):
+            self.commit_field()
+        elif symbol in (K.ENTER, K.RETURN, K.NUM_ENTER):
             self.commit_field()
         elif symbol == K.ESCAPE:
             self.field = None
@@ -608,14 +648,87 @@ class Controller(_ViewKeys):
 
     def reveal(self, block_id: str) -> None:
         """Scroll so a block is inside the code area (keyboard moves never lose the selection)."""
-        box, cam = self.block_box(block_id), self.editor.camera
-        if box is None:
-            return
-        w, h = self.regions.code.w / cam.zoom, self.regions.code.h / cam.zoom
-        if not cam.x <= box.x <= cam.x + w - 40:
-            cam.x = box.x - 40
-        if not cam.y <= box.y <= cam.y + h - box.head:
-            cam.y = box.y - 40
+        box = self.block_box(block_id)
+        if box is not None:
+            self.reveal_area(box.x, box.y, 40, box.head)
+
+    def reveal_area(self, x: float, y: float, w: float, h: float) -> None:
+        """Scroll so the workspace rectangle (x, y, w, h) is inside the code area (its top-left corner,
+        if it is bigger), 40 units from the edge it was beyond."""
+        cam = self.editor.camera
+        vw, vh = self.regions.code.w / cam.zoom, self.regions.code.h / cam.zoom
+        if not cam.x <= x <= cam.x + vw - w:
+            cam.x = x - 40
+        if not cam.y <= y <= cam.y + vh - h:
+            cam.y = y - 40
+
+    # --- moving a block with the keys --------------------------------------------------
+
+    @property
+    def moving(self) -> KeyMove | None:
+        """The keyboard move under way, if any (an undo or a new project ends the editor's drag, and so it)."""
+        m = self._moving
+        return m if m is not None and m.drag is self.editor.drag else None
+
+    def start_key_move(self, block_id: str) -> None:
+        """Pick a block and the blocks below it up (M): the arrow keys then step through the places it
+        may snap to, the same places and rules as a mouse drag, with the ghost showing where it lands."""
+        e = self.editor
+        addr = find(e.project, block_id)
+        box = self.block_box(block_id)
+        whole = len(addr) == 2 and addr[1] == 0
+        loose = (box.x, box.y) if whole else self.free_point()
+        self.menu, self.focus = None, "code"
+        d = e.start_drag(block_id, (0.0, 0.0))
+        stops = e.allowed_spots() + [None]
+        home = next((i for i, s in enumerate(stops) if s is not None and s.kind != "above" and s.at == addr),
+                    len(stops) - 1)
+        self._moving = KeyMove(d, stops, home, loose)
+        self._move_to(home)
+
+    def _move_to(self, index: int) -> None:
+        m = self.moving
+        m.index = index % len(m.stops)
+        spot = m.stop
+        self.editor.snap_to(spot)
+        if spot is None:
+            x, y = m.loose
+            self.drag_pos = m.loose
+        else:
+            x, y = spot.x, spot.y - (m.drag.run_h if spot.kind == "above" else 0)
+            self.drag_pos = (x + LIFT, y + LIFT / 2)
+        self.reveal_area(x, y, 40, min(m.drag.run_h, 200))
+
+    def _next_script(self, step: int) -> int:
+        """The first stop of the next (or previous) script; "on its own" counts as one more script."""
+        m = self.moving
+        groups = [s.at[0] if s is not None else -1 for s in m.stops]
+        firsts = [i for i in range(len(groups)) if i == 0 or groups[i] != groups[i - 1]]
+        here = max(i for i in firsts if i <= m.index)
+        return firsts[(firsts.index(here) + step) % len(firsts)]
+
+    def _move_key(self, symbol: int, modifiers: int) -> bool:
+        back = bool(modifiers & K.MOD_SHIFT)
+        if symbol in (K.DOWN, K.UP) or symbol == K.TAB:
+            self._move_to(self.moving.index + (-1 if symbol == K.UP or (symbol == K.TAB and back) else 1))
+        elif symbol in (K.LEFT_KEY, K.RIGHT_KEY):
+            self._move_to(self._next_script(1 if symbol == K.RIGHT_KEY else -1))
+        elif symbol in (K.ENTER, K.RETURN, K.NUM_ENTER, K.SPACE):
+            self.finish_key_move()
+        elif symbol == K.ESCAPE:
+            self.cancel_key_move()
+        return True   # every other key waits until the move ends, as keys do during a mouse drag
+
+    def finish_key_move(self) -> None:
+        """Drop the run where it is shown: one undo step (none if it is where it started)."""
+        m, self._moving = self.moving, None
+        self.drag_pos = None
+        top = self.editor.drop(*m.loose)
+        self.reveal(top)
+
+    def cancel_key_move(self) -> None:
+        self._moving, self.drag_pos = None, None
+        self.editor.cancel_drag()
 
 
 def _run_box(boxes: list[BlockBox], h: float) -> BlockBox:

@@ -171,3 +171,64 @@ class Chooser:
     def type_text(self, text):
         if self.chooser.mode == "save":
             self.chooser.type_text(text)
+
+
+@dataclass
+class AskNumber:
+    """Type one number (a weight or a bias clicked on the network diagram); Enter sets it, Escape cancels."""
+
+    title: Message
+    value: float
+    on_value: Callable[[float], None]
+    on_cancel: Callable[[], None]
+    text: str = ""
+    problem: Message | None = None
+
+    def __post_init__(self):
+        self.text = self.text or f"{self.value:.4g}"
+
+    def key(self) -> tuple:
+        return ("number", self.title.key, str(self.title.params), self.text, self.problem and self.problem.key)
+
+    def _box(self, width, height) -> Rect:
+        return Rect((width - 460) / 2, (height - 230) / 2, 460, 230)
+
+    def _buttons(self, box: Rect, lang: str) -> list[Button]:
+        ok, cancel = msg("number_ok").text(lang), msg("files_button_cancel").text(lang)
+        return [Button("cancel", Rect(box.x + box.w - 290, box.y + 20, 120, 44), cancel),
+                Button("ok", Rect(box.x + box.w - 160, box.y + 20, 136, 44), ok)]
+
+    def layout(self, width: float, height: float, lang: str) -> list:
+        box = self._box(width, height)
+        out = [("box", box), ("text", box.x + 24, box.top - 34, self.title.text(lang), 13, box.w - 48),
+               ("input", Rect(box.x + 24, box.y + 100, box.w - 48, 42), self.text)]
+        if self.problem is not None:
+            out.append(("problem", box.x + 24, box.y + 82, self.problem.text(lang)))
+        return out + [("button", b) for b in self._buttons(box, lang)]
+
+    def mouse_press(self, x, y, width, height, lang):
+        hit = next((b for b in self._buttons(self._box(width, height), lang) if b.rect.contains(x, y)), None)
+        if hit is not None:
+            self.finish(hit.id == "ok")
+
+    def on_key(self, symbol, modifiers):
+        if symbol in (K.ENTER, K.NUM_ENTER):
+            self.finish(True)
+        elif symbol == K.ESCAPE:
+            self.finish(False)
+        elif symbol == K.BACKSPACE:
+            self.text = self.text[:-1]
+
+    def type_text(self, text):
+        self.text += "".join(c for c in text if c.isprintable())[:40]
+
+    def finish(self, ok: bool) -> None:
+        if not ok:
+            self.on_cancel()
+            return
+        from .catalog import Param
+        from .controller import WEIGHT_LIMIT, parse_field
+        value, self.problem = parse_field(self.text, Param("value", "number", 0, {}, -WEIGHT_LIMIT, WEIGHT_LIMIT))
+        if self.problem is None:
+            self.on_cancel()   # close first: the edit may redraw everything
+            self.on_value(float(value))

@@ -13,9 +13,9 @@ from .catalog import BLOCK_TYPES
 from .compile import Compiled, compile_project
 from .connections import why_not
 from .edits import (MISSING, Addr, BlocksOp, History, MoveScriptOp, ScriptOp, SetCommentOp, SetParamOp,
-                    SetTrainedOp, block_at, dump, find, siblings, walk)
-from .layout import (SNAP, Measure, ScriptBox, Spot, approx_measure, layout_palette, layout_project,
-                     layout_run, nearest_spots, palette_block, spots)
+                    SetTrainedOp, TrashOp, block_at, dump, find, siblings, walk)
+from .layout import (SNAP, CommentBox, Measure, ScriptBox, Spot, approx_measure, layout_comments, layout_palette,
+                     layout_project, layout_run, nearest_spots, palette_block, spots)
 from .project import Block, Project, check_document
 from .projectfile import array_shape
 
@@ -55,6 +55,7 @@ class Drag:
     grab: tuple[float, float]    # pointer offset from the run's top-left, workspace units
     trained: dict[str, dict] = field(default_factory=dict)
     mapping: dict[str, str] = field(default_factory=dict)  # new blocks: their ids before fresh_ids
+    from_trash: TrashItem | None = None   # the trash item being dragged back; it leaves the trash on drop
     spot: Spot | None = None     # where it would snap now
     refused: Message | None = None   # why the nearest place is not allowed
     refused_at: tuple[float, float] | None = None
@@ -63,7 +64,7 @@ class Drag:
 class Editor:
     def __init__(self, project: Project, path: str | None = None, measure: Measure = approx_measure):
         self.measure = measure
-        self.trash: list[TrashItem] = []
+        self.trash: list[TrashItem] = []   # oldest first; changed only by edits (TrashOp), so undo covers it
         self.clipboard: list[dict] | None = None
         self.open(project, path)
 
@@ -91,6 +92,9 @@ class Editor:
 
     def layout(self) -> list[ScriptBox]:
         return self._cached("layout", lambda: layout_project(self.project, self.lang, self.measure))
+
+    def comments(self) -> list[CommentBox]:
+        return self._cached("comments", lambda: layout_comments(self.project, self.layout(), self.measure))
 
     def compiled(self) -> Compiled:
         return self._cached("compiled", lambda: compile_project(self.project))
@@ -203,6 +207,12 @@ class Editor:
         self.drag = Drag(new_blocks, source, base, spots(layout), run_h, grab, trained or {}, mapping)
         return self.drag
 
+    def start_drag_from_trash(self, index: int, grab: tuple[float, float]) -> Drag:
+        """Hold a trash item's blocks; dropping them in the code area takes the item out of the trash."""
+        item = self.trash[index]
+        self.start_drag(None, grab, item.blocks, item.trained).from_trash = item
+        return self.drag
+
     def drag_to(self, x: float, y: float) -> None:
         """The run's top-left is now at workspace (x, y): find where it would snap, or why not."""
         d = self.drag
@@ -250,7 +260,24 @@ class Editor:
             self._put(edit, blocks, d.spot, x, y, d.run_h)
             if d.source is None:
                 self._restore_trained(edit, d.trained, d.mapping)
+            index = next((i for i, item in enumerate(self.trash) if item is d.from_trash), None)
+            if index is not None:
+                edit.do(self.project, TrashOp(self.trash, index, d.from_trash, add=False))
         return self.selection
+
+    def allowed_spots(self) -> list[Spot]:
+        """The places the dragged run may snap to (the ones why_not allows), script by script, top to
+        bottom: the stops of a keyboard move, as the mouse would find them."""
+        d = self.drag
+        run = [Block.model_validate(b) for b in d.blocks]
+        return sorted((s for s in d.spots if why_not(d.base, run, s.at) is None), key=lambda s: (s.at[0], s.y))
+
+    def snap_to(self, spot: Spot | None) -> None:
+        """Put the dragged run on one place exactly (a keyboard move), or on none (it goes on its own)."""
+        d = self.drag
+        if spot is not None and why_not(d.base, [Block.model_validate(b) for b in d.blocks], spot.at) is not None:
+            raise ValueError(f"the run may not go at {spot.at}")
+        d.spot, d.refused, d.refused_at = spot, None, None
 
     def cancel_drag(self) -> None:
         self.drag = None
@@ -284,8 +311,9 @@ class Editor:
         with self._edit("edit_delete") as edit:
             blocks = self._take(edit, addr, only_one=not whole_run)
             trained = self._remove_trained(edit, blocks)
-        self.trash.append(TrashItem(blocks, trained))
-        del self.trash[:-TRASH_LIMIT]
+            edit.do(self.project, TrashOp(self.trash, len(self.trash), TrashItem(blocks, trained)))
+            while len(self.trash) > TRASH_LIMIT:   # the oldest item goes (and undo brings it back)
+                edit.do(self.project, TrashOp(self.trash, 0, self.trash[0], add=False))
         if self.selection and find(self.project, self.selection) is None:
             self.selection = None
 
@@ -322,9 +350,10 @@ class Editor:
 
     def restore(self, index: int, x: float, y: float) -> str:
         """Bring a run back from the trash as a new script (ids and weights kept when still free)."""
-        item = self.trash.pop(index)
+        item = self.trash[index]
         blocks, mapping = self.fresh_ids(item.blocks, keep=True)
         with self._edit("edit_restore") as edit:
+            edit.do(self.project, TrashOp(self.trash, index, item, add=False))
             edit.do(self.project, ScriptOp(len(self.project.scripts), x, y, blocks))
             self._restore_trained(edit, item.trained, mapping)
         self.selection = blocks[0]["id"]

@@ -65,6 +65,7 @@ EDITOR_TEXTS.update({
     "menu_paste": T("貼り付け", "はりつけ", "Paste"),
     "menu_comment_add": T("コメントを書く", "コメントを かく", "Add comment"),
     "menu_comment_edit": T("コメントを直す", "コメントを なおす", "Edit comment"),
+    "menu_move": T("キーで動かす（M）", "キーで うごかす（M）", "Move with keys (M)"),
     "menu_delete": T("ブロックを消す", "ブロックを けす", "Delete block"),
     "menu_clean_up": T("きれいに並べる", "きれいに ならべる", "Clean up blocks"),
     "menu_undo": T("取り消す", "とりけす", "Undo"),
@@ -95,6 +96,9 @@ EDITOR_TEXTS.update({
     "status_problems": T("直すところが {count} か所あります。赤いブロックをクリックすると理由が出ます。",
                          "なおす ところが {count}こ あるよ。あかい ブロックを クリックすると りゆうが でるよ。",
                          "{count} thing(s) to fix: click a red block to see why."),
+    "status_moving": T("↑↓：置く場所をえらぶ　←→：ほかのスクリプトへ　Enter：ここに置く　Esc：もとにもどす",
+                       "↑↓：おく ばしょを えらぶ　←→：ほかの スクリプトへ　Enter：ここに おく　Esc：もとに もどす",
+                       "↑↓: choose a place   ←→: another script   Enter: put it here   Esc: put it back"),
     "status_ready": T("ネットワークの準備ができました：{shape}", "ネットワークの じゅんびが できたよ：{shape}",
                       "The network is ready: {shape}"),
 })

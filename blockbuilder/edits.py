@@ -197,6 +197,31 @@ class SetTrainedOp(Op):
         self._set(p, self.old)
 
 
+@dataclass
+class TrashOp(Op):
+    """Put an item into (or, with add=False, take it out of) the editor's trash at an index. The trash
+    is not part of the document, but its changes ride in the Edit of the delete or restore that made
+    them, so that undo and redo move the trash and the document together."""
+
+    trash: list
+    index: int
+    item: Any
+    add: bool = True
+
+    def _add(self, p: Project) -> None:
+        self.trash.insert(self.index, self.item)
+
+    def _remove(self, p: Project) -> None:
+        assert self.trash[self.index] is self.item, "the trash changed outside the history"
+        del self.trash[self.index]
+
+    def apply(self, p):
+        self._add(p) if self.add else self._remove(p)
+
+    def revert(self, p):
+        self._remove(p) if self.add else self._add(p)
+
+
 # --- edits and the history ----------------------------------------------------------------
 
 @dataclass

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from .catalog import BLOCK_TYPES, BLOCKS, CATEGORY_LABELS, BlockType, choice_label
-from .edits import Addr
+from .edits import Addr, block_at
 from .messages import msg
 from .project import Block, Project
 
@@ -112,6 +112,31 @@ class Spot:
     y: float
 
 
+SPACES = " \u3000"   # where a line may break in a language that puts spaces between words
+NO_LINE_START = "。、，．,.）」』】〉》！？!?:：;；ー…ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮ"  # hang at the line's end
+
+
+def wrap_text(text: str, measure: Measure, width: float, size: float = FONT_PT) -> list[str]:
+    """Lines that fit `width` at font `size` (measure gives widths at FONT_PT): the text's own line
+    breaks kept, a long line broken at its last space, or between any two characters where it has
+    none (Japanese puts no spaces between words). Widths add up character by character, so a long
+    text costs one cached measure per distinct character."""
+    limit = width * FONT_PT / size
+    out = []
+    for para in text.split("\n"):
+        line, w = "", 0.0
+        for ch in para:
+            cw = measure(ch)
+            if line and w + cw > limit and ch not in SPACES + NO_LINE_START:
+                cut = max(line.rfind(c) for c in SPACES)
+                line, rest = (line[:cut], line[cut + 1:]) if cut > 0 else (line, "")
+                out.append(line.rstrip(SPACES))
+                line, w = rest, sum(measure(c) for c in rest)
+            line, w = line + ch, w + cw
+        out.append(line)
+    return out
+
+
 # --- text on blocks -------------------------------------------------------------------------
 
 def show_number(v) -> str:
@@ -159,26 +184,33 @@ def segments(kind: BlockType, lang: str) -> list[tuple[str, str]]:
 
 # --- one block, a run of blocks, the project -------------------------------------------------
 
-def layout_block(block: Block, addr: Addr, x: float, y: float, lang: str, measure: Measure) -> BlockBox:
+def layout_block(block: Block, addr: Addr, x: float, y: float, lang: str, measure: Measure,
+                 wrap: float = math.inf) -> BlockBox:
+    """The block's box at (x, y); words and fields that would make it wider than `wrap` go on another row
+    (the palette does that, so that long data blocks fit its width)."""
     kind = BLOCK_TYPES.get(block.type)
     shape = kind.shape if kind else "stack"
     top = y + (HAT if shape == "hat" else 0)
-    items, cx = [], x + PAD
+    items, dx, widest = [], PAD, 0.0    # dx: from the block's left edge, so its width never depends on x
     for part, value in segments(kind, lang) if kind else [("text", block.type)]:
         if part == "text":
-            w = measure(value)
-            items.append(Item("text", cx, top, w, ROW, value))
+            text, w = value, measure(value)
         else:
             p = kind.param(value)
             text = field_text(p.kind, block.params.get(value, p.default), lang)
             w = max(measure(text) + 2 * FIELD_PAD, 40)
-            items.append(Item("field", cx, top + (ROW - FIELD_H) / 2, w, FIELD_H, text, value, p.kind))
-        cx += w + GAP
-    w = max(MIN_W, cx - GAP + PAD)
+        if dx > PAD and dx + w + PAD > wrap:
+            widest, dx, top = max(widest, dx - GAP + PAD), PAD, top + ROW
+        if part == "text":
+            items.append(Item("text", x + dx, top, w, ROW, text))
+        else:
+            items.append(Item("field", x + dx, top + (ROW - FIELD_H) / 2, w, FIELD_H, text, value, p.kind))
+        dx += w + GAP
+    w = max(MIN_W, widest, dx - GAP + PAD)
     head = (top - y) + ROW
     box = BlockBox(block.id, addr, block.type, shape, x, y, w, head, head, items)
     if shape == "c":
-        box.children, inner = layout_run(block.children, addr, x + ARM, y + head, lang, measure)
+        box.children, inner = layout_run(block.children, addr, x + ARM, y + head, lang, measure, wrap - ARM)
         box.mouth = inner if block.children else EMPTY_MOUTH
         box.h = head + box.mouth + FOOT
         box.w = max(w, ARM + max((c.w for c in box.children), default=0) + 8)
@@ -186,11 +218,11 @@ def layout_block(block: Block, addr: Addr, x: float, y: float, lang: str, measur
 
 
 def layout_run(blocks: list[Block], parent: Addr, x: float, y: float, lang: str,
-               measure: Measure = approx_measure) -> tuple[list[BlockBox], float]:
+               measure: Measure = approx_measure, wrap: float = math.inf) -> tuple[list[BlockBox], float]:
     """Boxes of blocks stacked from (x, y), addressed parent + (i,); and their total height."""
     boxes, cy = [], y
     for i, block in enumerate(blocks):
-        box = layout_block(block, parent + (i,), x, cy, lang, measure)
+        box = layout_block(block, parent + (i,), x, cy, lang, measure, wrap)
         boxes.append(box)
         cy += box.h
     return boxes, cy - y
@@ -201,6 +233,53 @@ def layout_project(project: Project, lang: str, measure: Measure = approx_measur
     for s, script in enumerate(project.scripts):
         boxes, h = layout_run(script.blocks, (s,), script.x, script.y, lang, measure)
         out.append(ScriptBox(s, script.x, script.y, max(b.w for b in boxes), h, boxes))
+    return out
+
+
+# --- comments beside blocks ------------------------------------------------------------------
+
+COMMENT_PT = 11         # comment text size in points
+COMMENT_LINE = 20       # height of one line of a comment
+COMMENT_PAD = 8         # space above and below a comment's lines
+COMMENT_W = 320         # a comment is at most this wide; longer lines wrap
+COMMENT_LINES = 12      # lines shown at most; the rest is behind "…" (the editor shows everything)
+COMMENT_X = 96          # from a script's right edge, past the shape tags ("2 → 4")
+
+
+@dataclass
+class CommentBox:
+    """A note beside its block: its lines as drawn and its rectangle (workspace units, y down)."""
+
+    block_id: str
+    x: float
+    y: float
+    w: float
+    h: float
+    lines: list[str]
+
+
+def comment_lines(text: str, measure: Measure, width: float = COMMENT_W - 24, most: int = COMMENT_LINES) -> list[str]:
+    """A comment's lines, wrapped to `width`; past `most` lines the last one shown ends in …."""
+    lines = wrap_text(text, measure, width, COMMENT_PT)
+    return lines if len(lines) <= most else lines[:most - 1] + [lines[most - 1] + "…"]
+
+
+def layout_comments(project: Project, scripts: list[ScriptBox], measure: Measure) -> list[CommentBox]:
+    """Comments to the right of their script, each level with its block, as tall as its lines (Scratch's
+    notes grow too); a note that would cover the one above it in the same script moves down."""
+    out = []
+    for sb in scripts:
+        bottom = -math.inf
+        for box in sb.all():
+            text = block_at(project, box.addr).comment
+            if text is None:
+                continue
+            lines = comment_lines(text, measure)
+            w = min(COMMENT_W, max(120.0, max(measure(ln) for ln in lines) * COMMENT_PT / FONT_PT + 24))
+            y = max(box.y + 6, bottom + 8)
+            out.append(CommentBox(box.id, sb.x + sb.w + COMMENT_X, y, w, len(lines) * COMMENT_LINE + 2 * COMMENT_PAD,
+                                  lines))
+            bottom = y + out[-1].h
     return out
 
 
@@ -239,6 +318,8 @@ def hit(scripts: list[ScriptBox], x: float, y: float) -> BlockBox | None:
 
 PALETTE_GAP = 14
 PALETTE_HEADING = 34
+PALETTE_X = 12
+PALETTE_W = 440     # widest palette block: the flyout (screen.FLYOUT_W / PALETTE_SCALE) less its margins
 
 
 @dataclass
@@ -252,13 +333,14 @@ def palette_block(kind: BlockType) -> Block:
     return Block(id=f"palette-{kind.id}", type=kind.id, params=kind.defaults())
 
 
-def layout_palette(lang: str, measure: Measure = approx_measure, x: float = 12) -> PaletteLayout:
+def layout_palette(lang: str, measure: Measure = approx_measure, x: float = PALETTE_X) -> PaletteLayout:
+    """The palette's headings and blocks, top to bottom; a long block takes two rows to stay in view."""
     headings, entries, y = [], [], 8.0
     for category, label in CATEGORY_LABELS.items():
         headings.append((category, y, label[lang]))
         y += PALETTE_HEADING
         for kind in (k for k in BLOCKS if k.category == category):
-            box = layout_block(palette_block(kind), (0, len(entries)), x, y, lang, measure)
+            box = layout_block(palette_block(kind), (0, len(entries)), x, y, lang, measure, wrap=PALETTE_W)
             entries.append((kind.id, box))
             y += box.h + PALETTE_GAP
         y += PALETTE_GAP

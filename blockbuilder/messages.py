@@ -504,5 +504,13 @@ class UIMessage(Message):
 
 class UIProblem(RuntimeProblem):
     """An error a person can act on, carrying a Message; the CLI and the window show its text."""
+from .export_texts import EXPORT_TEXTS  # noqa: E402
 from .files_texts import FILES_TEXTS  # noqa: E402
-CATALOG.update(FILES_TEXTS)
+from .insight_texts import INSIGHT_TEXTS  # noqa: E402
+from .lab_texts import LAB_TEXTS  # noqa: E402
+from .maps_texts import MAPS_TEXTS  # noqa: E402
+
+for _texts in (FILES_TEXTS, LAB_TEXTS, MAPS_TEXTS, INSIGHT_TEXTS, EXPORT_TEXTS):
+    _clash = set(_texts) & set(CATALOG)
+    assert not _clash, f"catalog keys defined twice: {sorted(_clash)}"
+    CATALOG.update(_texts)

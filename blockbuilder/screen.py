@@ -11,14 +11,16 @@ from .editor import Camera
 from .layout import Measure
 
 TOOLBAR_H = 56
-CATEGORY_W = 84
+CATEGORY_W = 88          # wide enough for "ニューロンと" on a line at CATEGORY_PT
 FLYOUT_W = 330
 PALETTE_SCALE = 0.7     # palette blocks are drawn smaller than on the workspace, as in Scratch
 STAGE_MIN, STAGE_MAX = 260, 480
+BIG_CODE_W = 300         # what the code area keeps when the stage is made big
 BUTTON_H = 40
 ROUND_BUTTON = 44        # the zoom and trash buttons in the code area's corner
 MENU_ROW = 40
 TOOL_PT = 12             # toolbar and menu text size
+CATEGORY_PT = 10         # the category names under their circles
 
 
 @dataclass(frozen=True)
@@ -45,8 +47,11 @@ class Regions:
     stage: Rect
 
 
-def regions(width: float, height: float) -> Regions:
+def regions(width: float, height: float, big_stage: bool = False) -> Regions:
+    """The window's areas; a big stage (every view at once) leaves the code area about BIG_CODE_W."""
     stage_w = max(STAGE_MIN, min(STAGE_MAX, width * 0.25))
+    if big_stage:
+        stage_w = max(stage_w, width - CATEGORY_W - FLYOUT_W - BIG_CODE_W)
     body = height - TOOLBAR_H
     left = CATEGORY_W + FLYOUT_W
     return Regions(Rect(0, body, width, TOOLBAR_H), Rect(0, 0, CATEGORY_W, body), Rect(CATEGORY_W, 0, FLYOUT_W, body),

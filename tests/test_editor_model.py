@@ -4,6 +4,7 @@ Also the connection checker (why a run may not go somewhere) and what happens to
 from __future__ import annotations
 
 import collections
+import copy
 import math
 
 import pytest
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 from blockbuilder.catalog import BLOCK_TYPES, BLOCKS
 from blockbuilder.compile import compile_project
 from blockbuilder.connections import why_not
-from blockbuilder.editor import Editor
+from blockbuilder.editor import TRASH_LIMIT, Editor
 from blockbuilder.edits import block_at, dump, find, walk
 from blockbuilder.example_projects import BY_NAME, EXAMPLES
 from blockbuilder.layout import SNAP
@@ -28,7 +29,9 @@ def blk(id, type, children=(), **params):
 
 
 def state(ed: Editor) -> dict:
-    return ed.project.model_dump()
+    """The document and the trash: undo and redo must move both together."""
+    return {"project": ed.project.model_dump(),
+            "trash": [copy.deepcopy((item.blocks, item.trained)) for item in ed.trash]}
 
 
 def with_trained(project: Project) -> Project:
@@ -54,10 +57,15 @@ def net_ids(ed: Editor) -> list[str]:
     return [b.id for b in ed.project.scripts[net(ed)].blocks]
 
 
-def drag(ed: Editor, block_id: str | None, kind: str | None, where=None, new_blocks=None, trained=None) -> str:
-    """Drag a run (or new blocks) to the spot of `kind` whose address is where(base) — or, with kind None,
-    to empty space — check the preview and drop it there. Returns the run's top id."""
-    d = ed.start_drag(block_id, (4.0, 6.0), new_blocks, trained)
+def drag(ed: Editor, block_id: str | None, kind: str | None, where=None, new_blocks=None, trash: int | None = None
+         ) -> str:
+    """Drag a run (or new blocks, or trash item number `trash`) to the spot of `kind` whose address is
+    where(base) — or, with kind None, to empty space — check the preview and drop it there. Returns the
+    run's top id."""
+    if trash is not None:
+        d = ed.start_drag_from_trash(trash, (4.0, 6.0))
+    else:
+        d = ed.start_drag(block_id, (4.0, 6.0), new_blocks)
     if kind is None:
         x, y = FAR
         ed.drag_to(x, y)
@@ -235,10 +243,7 @@ def drag_from_the_trash_back_into_the_network(ed):
     ed.delete(net_ids(ed)[1], whole_run=True)
     data = net_ids(ed)[0]
 
-    def act():
-        item = ed.trash.pop()
-        drag(ed, None, "below", below(data), new_blocks=item.blocks, trained=item.trained)
-    return act
+    return lambda: drag(ed, None, "below", below(data), trash=len(ed.trash) - 1)
 
 
 def clean_up(ed):
@@ -303,6 +308,43 @@ def test_an_action_is_one_undo_step_that_restores_the_document_exactly_and_redo_
 
 
 # --- single actions in detail ---------------------------------------------------------------------
+
+def test_the_places_a_keyboard_move_offers_are_the_places_the_mouse_may_snap_to_in_reading_order():
+    ed = gates()
+    d = ed.start_drag("or", (0, 0))   # a neuron: only inside the two layers
+    run = [Block.model_validate(b) for b in d.blocks]
+    allowed = ed.allowed_spots()
+    assert set(allowed) == {s for s in d.spots if why_not(d.base, run, s.at) is None}
+    assert [(s.kind, s.at) for s in allowed] == [("inside", (0, 1, 0)), ("below", (0, 1, 1)),
+                                                 ("inside", (0, 2, 0)), ("below", (0, 2, 1))]
+    assert [(s.at[0], s.y) for s in allowed] == sorted((s.at[0], s.y) for s in allowed)
+
+
+def test_snapping_to_a_place_exactly_shows_the_ghost_there_and_drop_puts_the_run_there():
+    ed = gates()
+    before = state(ed)
+    d = ed.start_drag("nand", (0, 0))
+    spot = next(s for s in ed.allowed_spots() if s.at == (0, 2, 1))   # below "and", in the layer "out"
+    ed.snap_to(spot)
+    preview, ghosts = ed.preview()
+    assert ghosts == {"nand", "or"} and d.refused is None
+    assert [c.id for c in preview.scripts[0].blocks[2].children] == ["and", "nand", "or"]
+    ed.drop(0, 0)
+    assert [c.id for c in block_at(ed.project, find(ed.project, "out")).children] == ["and", "nand", "or"]
+    assert len(ed.history.done) == 1
+    ed.undo()
+    assert state(ed) == before
+
+
+def test_snapping_to_a_place_the_run_may_not_go_is_refused():
+    ed = gates()
+    d = ed.start_drag("or", (0, 0))
+    below_answer = next(s for s in d.spots if s.at == (0, 4))
+    with pytest.raises(ValueError):
+        ed.snap_to(below_answer)
+    ed.snap_to(None)
+    assert d.spot is None
+
 
 def gates() -> Editor:
     return Editor(BY_NAME["xor_gates"].project())  #: data, gates(nand, or), out(and), answer
@@ -394,6 +436,107 @@ def test_deleting_goes_to_the_trash_and_restoring_brings_back_the_same_ids():
     top = ed.restore(0, *FAR)
     assert top == "gates" and find(ed.project, "nand") is not None
     check_document(ed.project)
+
+
+# --- the trash moves with the history ------------------------------------------------------------------
+
+def test_undoing_a_delete_takes_the_item_out_of_the_trash_and_redo_puts_it_back():
+    ed = gates()
+    ed.delete("gates")
+    item = ed.trash[-1]
+    ed.undo()
+    assert ed.trash == [] and find(ed.project, "nand") is not None
+    ed.redo()
+    assert len(ed.trash) == 1 and ed.trash[0] is item and find(ed.project, "nand") is None
+
+
+def test_undoing_a_restore_puts_the_item_back_in_the_trash_and_redo_takes_it_out_again():
+    ed = gates()
+    ed.delete("gates")
+    ed.delete("answer")
+    items = list(ed.trash)
+    ed.restore(0, *FAR)
+    assert [id(i) for i in ed.trash] == [id(items[1])] and find(ed.project, "gates") is not None
+    ed.undo()
+    assert [id(i) for i in ed.trash] == [id(i) for i in items] and find(ed.project, "gates") is None
+    ed.redo()
+    assert [id(i) for i in ed.trash] == [id(items[1])] and find(ed.project, "gates") is not None
+
+
+def test_a_run_dragged_from_the_trash_leaves_it_only_when_dropped_in_the_code_area_in_the_same_step():
+    ed = gates()
+    ed.delete("answer")
+    ed.start_drag_from_trash(0, (0, 0))
+    ed.cancel_drag()
+    ed.start_drag_from_trash(0, (0, 0))
+    ed.drop_on_palette()
+    assert len(ed.trash) == 1 and len(ed.history.done) == 1
+    drag(ed, None, None, trash=0)
+    assert ed.trash == [] and find(ed.project, "answer") is not None and len(ed.history.done) == 2
+    ed.undo()
+    assert len(ed.trash) == 1 and find(ed.project, "answer") is None
+
+
+def test_the_trash_keeps_its_newest_items_and_undo_brings_back_the_one_a_delete_pushed_out():
+    ed = Editor(Project())
+    ids = [ed.add_block("layers_dropout", 0, 100 * i) for i in range(TRASH_LIMIT + 2)]
+    for i in ids:
+        ed.delete(i)
+    in_trash = lambda: [item.blocks[0]["id"] for item in ed.trash]  # noqa: E731
+    assert in_trash() == ids[2:]
+    ed.undo()                           # the last delete: its item leaves, the one it pushed out is back
+    assert in_trash() == ids[1:-1] and find(ed.project, ids[-1]) is not None
+    ed.undo()
+    assert in_trash() == ids[:-2]
+    ed.redo()
+    ed.redo()
+    assert in_trash() == ids[2:] and len(ed.trash) == TRASH_LIMIT
+
+
+def trash_ids(ed: Editor) -> list[str]:
+    out = []
+    for item in ed.trash:
+        out += [b.id for _, b in walk(Project(scripts=[Script(x=0, y=0, blocks=item.blocks)]))]
+    return out
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(example=st.sampled_from(EXAMPLES), trained=st.booleans(), data=st.data())
+def test_any_mix_of_deletes_restores_trash_drags_undos_and_redos_keeps_the_trash_and_the_document_in_step(
+        example, trained, data):
+    """Every block is on the workspace or in the trash, never both, never lost; and every undo or redo
+    gives back the document and the trash exactly as they were at that point."""
+    ed = Editor(with_trained(example.project()) if trained else example.project())
+    original = sorted(b.id for _, b in walk(ed.project))
+    timeline = Timeline(ed)
+    for step in range(data.draw(st.integers(1, 30), label="steps")):
+        ids = [b.id for _, b in walk(ed.project)]
+        actions = ["undo", "redo"] + (["delete", "delete"] if ids else []) + (["restore", "drag"] if ed.trash else [])
+        action = data.draw(st.sampled_from(actions), label="action")
+        version = ed.history.version
+        if action == "undo":
+            ed.undo()
+            timeline.after_undo(ed)
+        elif action == "redo":
+            ed.redo()
+            timeline.after_redo(ed)
+        else:
+            if action == "delete":
+                ed.delete(data.draw(st.sampled_from(ids)), whole_run=data.draw(st.booleans()))
+            elif action == "restore":
+                ed.restore(data.draw(st.integers(0, len(ed.trash) - 1)), 5000.0 + 700 * step, 100.0)
+            else:
+                d = ed.start_drag_from_trash(data.draw(st.integers(0, len(ed.trash) - 1)), (0.0, 0.0))
+                spot = data.draw(st.one_of(st.none(), st.sampled_from(ed.allowed_spots() or [None])))
+                ed.snap_to(spot)
+                ed.drop(5000.0 + 700 * step, 100.0) if d.spot is None else ed.drop(0.0, 0.0)
+            timeline.after_action(ed, version)
+        on_workspace, thrown = [b.id for _, b in walk(ed.project)], trash_ids(ed)
+        assert sorted(on_workspace + thrown) == original
+        check_invariants(ed)
+    while ed.history.done:
+        ed.undo()
+    assert ed.trash == [] and state(ed) == timeline.states[0]
 
 
 def test_pasting_twice_gives_fresh_ids_each_time():
@@ -514,7 +657,7 @@ def test_a_drag_that_puts_blocks_back_where_they_were_is_not_an_edit():
     spot = next(sp for sp in d.spots if sp.kind == "below" and sp.at == (0, 3))
     ed.drag_to(spot.x, spot.y)
     ed.drop(spot.x, spot.y)
-    assert state(ed) == BY_NAME["xor_gates"].project().model_dump()
+    assert state(ed)["project"] == BY_NAME["xor_gates"].project().model_dump()
     assert not ed.history.done
     assert not ed.history.dirty
 
@@ -635,14 +778,13 @@ def test_the_message_about_what_goes_inside_a_layer_names_the_blocks():
 
 def test_the_preview_of_a_drag_from_the_trash_marks_only_the_dragged_blocks_as_ghosts():
     """BUG: a run dragged from the trash keeps its old ids until drop() renames them, so when those
-    ids are in use again (the delete was undone, or the run was restored once already), preview()
+    ids are in use again (the same file was opened again: the trash outlives a project), preview()
     holds two blocks with one id and its ghost set names blocks already in the project: the view
     would draw the real blocks as ghosts too, and the ghost is not what drop() then inserts."""
     ed = gates()
     ed.delete("out")
-    ed.undo()  # "out" and "and" are back; the trash still holds them
-    item = ed.trash[-1]
-    d = ed.start_drag(None, (0, 0), item.blocks, item.trained)
+    ed.open(BY_NAME["xor_gates"].project(), None)  # "out" and "and" are back; the trash still holds them
+    d = ed.start_drag_from_trash(len(ed.trash) - 1, (0, 0))
     spot = next(s for s in d.spots if s.kind == "below" and s.at == (0, 1))
     ed.drag_to(spot.x, spot.y)
     preview, ghosts = ed.preview()
@@ -730,11 +872,11 @@ def test_changing_units_so_the_trained_weights_no_longer_fit_drops_them_in_the_s
 
 def test_changing_a_field_that_keeps_the_shapes_keeps_the_trained_weights():
     ed = trained_editor("xor")
-    trained = state(ed)["trained"]
+    trained = state(ed)["project"]["trained"]
     ed.set_param("hidden", "activation", "relu")
     ed.set_param("hidden", "init", "he")
     assert len(ed.history.done) == 2
-    assert state(ed)["trained"] == trained
+    assert state(ed)["project"]["trained"] == trained
 
 
 def test_changing_the_data_s_inputs_drops_the_first_layer_s_weights():
@@ -750,9 +892,8 @@ def test_weights_dragged_back_from_the_trash_come_back_with_their_block():
     ed = trained_editor("xor")
     arrays = ed.project.trained["last"]
     ed.delete("last")
-    item = ed.trash.pop()
-    drag(ed, None, "below", below("hidden"), new_blocks=item.blocks, trained=item.trained)
-    assert ed.project.trained["last"] == arrays
+    drag(ed, None, "below", below("hidden"), trash=0)
+    assert ed.project.trained["last"] == arrays and ed.trash == []
     check_document(ed.project)
 
 
@@ -845,8 +986,7 @@ def random_drag(ed: Editor, data, step: int) -> None:
         d = ed.start_drag(data.draw(st.sampled_from(ids)), (3.0, 4.0))
     elif source == "trash" and ed.trash:
         trash_index = data.draw(st.integers(0, len(ed.trash) - 1))
-        item = ed.trash[trash_index]
-        d = ed.start_drag(None, (3.0, 4.0), item.blocks, item.trained)
+        d = ed.start_drag_from_trash(trash_index, (3.0, 4.0))
     else:
         d = ed.start_drag(None, (3.0, 4.0), ed.new_palette_blocks(data.draw(st.sampled_from(sorted(BLOCK_TYPES)))))
     run = [Block.model_validate(b) for b in d.blocks]
@@ -881,9 +1021,10 @@ def random_drag(ed: Editor, data, step: int) -> None:
         return
     spot = d.spot
     preview, _ = ed.preview()
-    if trash_index is not None:
-        ed.trash.pop(trash_index)
+    trash = list(ed.trash)
     top = ed.drop(x, y)
+    if trash_index is not None:
+        assert ed.trash == trash[:trash_index] + trash[trash_index + 1:], "the dropped item left the trash"
     if spot is not None:
         assert find(ed.project, top) == spot.at, "the run went where the spot said"
         # The preview showed the same blocks in the same places (ids aside: see the ghost-id test).

@@ -12,6 +12,7 @@ from blockbuilder.catalog import BLOCK_TYPES, CATEGORY_COLOURS
 from blockbuilder.edits import find, walk
 from blockbuilder.layout import ROW
 from blockbuilder.messages import msg
+from blockbuilder.view.theme import TOOLBAR
 
 LANGS = ("ja", "ja-Hira", "en")
 YELLOW, BLUE, GREEN, PINK = (rgb(CATEGORY_COLOURS[c][0]) for c in ("data", "layers", "output", "training"))
@@ -43,6 +44,11 @@ def dump(gui):
     return gui.project.model_dump()
 
 
+def shown(gui, layer: str) -> list[str]:
+    """The texts a layer draws, each as one line (bubbles wrap their text to several)."""
+    return [text.replace("\n", "") for text in gui.label_texts([layer])]
+
+
 # --- the harness itself ------------------------------------------------------------------------
 
 def test_events_queued_on_the_window_reach_the_controller_when_the_window_dispatches_them(gui):
@@ -64,7 +70,7 @@ def test_the_window_opens_on_the_starter_example_and_draws_it(gui):
     assert gui.pixel(*gui.block_point("hidden")) == BLUE
     assert gui.pixel(*gui.block_point("answer")) == GREEN
     assert gui.pixel(*gui.block_point("training")) == PINK
-    assert gui.pixel(5, HEIGHT - 3) == rgb("#4C97FF")               # the toolbar
+    assert gui.pixel(5, HEIGHT - 3) == rgb(TOOLBAR)                 # the toolbar
     assert msg("tool_undo").text("ja") in gui.label_texts(["chrome"])
 
 
@@ -112,7 +118,7 @@ def test_a_neuron_dragged_onto_a_stack_where_it_may_not_go_does_not_snap_and_the
     assert drag.spot is None and drag.refused is not None
     for lang in LANGS:
         assert drag.refused.text(lang).strip()
-    assert drag.refused.text("ja") in gui.label_texts(["over"])     # the bubble by the pointer
+    assert drag.refused.text("ja") in shown(gui, "over")              # the bubble by the pointer
     cx, cy = gui.to_screen(*drag.refused_at)                         # the red mark where it would have gone
     assert gui.count_colour("#E0243B", cx - 12, cy - 12, cx + 12, cy + 12) > 100
     reason = drag.refused
@@ -138,7 +144,7 @@ def test_a_number_field_takes_a_typed_number_and_refuses_letters_and_values_out_
     gui.type("abc")
     gui.key(K.ENTER)
     assert gui.c.field is not None and gui.c.field.error is not None   # still open, with the reason
-    assert gui.c.field.error.text("ja") in gui.label_texts(["over"])
+    assert gui.c.field.error.text("ja") in shown(gui, "over")
     assert block(gui.project, "hidden").params["units"] == 8
     gui.key(K.ESCAPE)
     assert gui.c.field is None and block(gui.project, "hidden").params["units"] == 8
@@ -198,6 +204,89 @@ def test_a_stack_dragged_onto_the_palette_goes_to_the_trash_and_clicking_it_ther
     gui.click(x, y)
     assert gui.editor.trash == []
     assert ids(gui.project)[0] == ["data", "hidden", "last", "answer"] and ids(gui.project)[1] == training
+
+
+def test_ctrl_z_after_bringing_a_block_back_from_the_trash_puts_it_back_in_the_open_trash(gui):
+    gui.click(*gui.block_point("train_seed"))
+    gui.key(gui.K.DELETE)
+    gui.click(*gui.corner_point("trash"))
+    (_, box), = gui.c.trash_boxes()
+    x, y = gui.c.palette.to_screen(box.x + 5, box.y + box.head - 24)
+    gui.click(x, y)                                                 # brought back
+    assert gui.editor.trash == [] and msg("trash_empty").text("ja") in gui.label_texts(["palette"])
+    gui.ctrl(gui.K.Z)
+    assert find(gui.project, "train_seed") is None and len(gui.editor.trash) == 1
+    assert gui.pixel(x, y) == PINK                                  # drawn in the trash again
+    gui.ctrl(gui.K.Z)                                               # and undoing the delete empties it
+    assert find(gui.project, "train_seed") is not None and gui.editor.trash == []
+    assert msg("trash_empty").text("ja") in gui.label_texts(["palette"])
+
+
+# --- comments ---------------------------------------------------------------------------------------
+
+def _write_comment(gui, block_id: str, *lines: str) -> None:
+    """Right-click a block, Add comment, type the lines with Enter between them (Scratch's notes)."""
+    gui.click(*gui.block_point(block_id), button=gui.M.RIGHT)
+    gui.click(*gui.menu_point("comment_add"))
+    for i, line in enumerate(lines):
+        if i:
+            gui.key(gui.K.ENTER)
+        gui.type(line)
+
+
+def test_enter_in_a_comment_starts_a_new_line_and_a_click_outside_keeps_the_comment_as_one_step(gui):
+    done = len(gui.editor.history.done)
+    _write_comment(gui, "hidden", "4つの ニューロン", "tanh で まげる")
+    assert gui.c.field is not None and gui.c.field.text == "4つの ニューロン\ntanh で まげる"
+    over = gui.label_texts(["over"])
+    assert "4つの ニューロン" in over and "tanh で まげる▏" in over     # each line drawn as it is typed
+    gui.click(*gui.empty_code_point())
+    assert gui.c.field is None and block(gui.project, "hidden").comment == "4つの ニューロン\ntanh で まげる"
+    assert len(gui.editor.history.done) == done + 1
+    assert {"4つの ニューロン", "tanh で まげる"} <= set(gui.label_texts(["work"]))
+
+
+def test_ctrl_enter_or_escape_end_a_comment_keeping_what_was_typed(gui):
+    _write_comment(gui, "hidden", "one", "two")
+    gui.key(gui.K.ENTER, gui.K.MOD_CTRL)
+    assert gui.c.field is None and block(gui.project, "hidden").comment == "one\ntwo"
+    gui.editor.camera.x = 0
+    _write_comment(gui, "last", "three")
+    gui.key(gui.K.ESCAPE)
+    assert gui.c.field is None and block(gui.project, "last").comment == "three"
+
+
+def test_a_comment_s_note_grows_with_its_lines_and_wraps_long_ones_to_its_width(gui):
+    from blockbuilder.layout import COMMENT_LINE, COMMENT_W
+    _write_comment(gui, "hidden", "one line")
+    gui.key(gui.K.ESCAPE)
+    one = dict(gui.c.comment_rects())["hidden"]
+    gui.editor.camera.x = 0
+    long_line = "a very long line of words that cannot fit in one line of a note " * 2
+    gui.click(*gui.block_point("hidden"), button=gui.M.RIGHT)
+    gui.click(*gui.menu_point("comment_edit"))
+    for step in ("\n", "two", "\n", "\n", long_line):
+        gui.key(gui.K.ENTER) if step == "\n" else gui.type(step)
+    gui.key(gui.K.ESCAPE)
+    note = next(n for n in gui.editor.comments() if n.block_id == "hidden")
+    assert note.lines[:3] == ["one line", "two", ""] and len(note.lines) >= 5
+    assert " ".join(note.lines[3:]).split() == long_line.split()
+    assert note.h == one.h + (len(note.lines) - 1) * COMMENT_LINE and note.w <= COMMENT_W
+    assert all(gui.editor.measure(ln) * 11 / 13 <= COMMENT_W - 24 for ln in note.lines)
+    gui.editor.camera.x = note.x - 100
+    cx, cy = gui.to_screen(note.x + 4, note.y + note.h - 4)               # the note's bottom is drawn
+    assert gui.pixel(cx, cy) == rgb("#FEF49C")
+
+
+def test_a_comment_of_several_lines_is_saved_and_reopens_exactly(gui, tmp_path):
+    from blockbuilder.projectfile import load_project, save_project
+    text = "いちぎょうめ\n\n  three: 3 → 4\nlast line"
+    _write_comment(gui, "hidden", *text.split("\n"))
+    gui.key(gui.K.ENTER, gui.K.MOD_CTRL)
+    assert block(gui.project, "hidden").comment == text
+    save_project(gui.project, tmp_path / "notes.json")
+    again = load_project(tmp_path / "notes.json")
+    assert block(again, "hidden").comment == text and again.model_dump() == gui.project.model_dump()
 
 
 # --- undo and redo -------------------------------------------------------------------------------
@@ -407,6 +496,33 @@ def test_every_label_the_window_draws_uses_only_characters_of_the_bundled_font(g
     assert missing == {}
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_category_column_shows_every_category_name_whole(gui, lang):
+    from blockbuilder.catalog import CATEGORY_LABELS
+    _set_language(gui, lang)
+    gui.frame()
+    r = gui.c.regions.categories
+    under = [label for label in gui.labels(["chrome"]) if r.contains(label.x, label.y)]
+    assert all(label.content_width <= r.w - 2 for label in under)
+    assert "".join(label.text for label in under).replace(" ", "") == \
+        "".join(names[lang] for names in CATEGORY_LABELS.values()).replace(" ", "")   # nothing cut, no "…"
+    assert max(sum(1 for lb in under if abs(lb.y - y) < 30) for y in {lb.y for lb in under}) <= 2
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_palette_block_is_drawn_whole_inside_the_flyout(gui, lang):
+    _set_language(gui, lang)
+    flyout = gui.c.regions.flyout
+    entries = gui.editor.palette().entries
+    for _, box in entries:
+        right, _ = gui.c.palette.to_screen(box.x + box.w, box.y)
+        assert right <= flyout.x + flyout.w
+    type_id, box = max(entries, key=lambda e: e[1].w)      # the widest: its right end is drawn, yellow
+    gui.c.palette.scroll = box.y - 20
+    x, y = gui.c.palette.to_screen(box.x + box.w - 3, box.y + box.h - 6)
+    assert gui.pixel(x, y) == rgb(CATEGORY_COLOURS[BLOCK_TYPES[type_id].category][0])
+
+
 # --- keys and clicks in the middle of something else ---------------------------------------------
 
 def test_delete_pressed_while_a_new_block_is_dragged_to_a_lone_block_neither_crashes_nor_misplaces_it(gui):
@@ -508,3 +624,105 @@ def test_a_project_saved_with_ctrl_s_reopens_with_ctrl_o_as_it_was(gui, tmp_path
     gui.key(K.ENTER)
     assert gui.c.dialog is None
     assert gui.editor.path == saved and dump(gui) == kept
+
+
+# --- moving a block with the keyboard ----------------------------------------------------------------
+
+def test_the_move_key_is_pyglet_s_m():
+    from pyglet.window import key
+    from blockbuilder.controller import MOVE_KEY
+    assert MOVE_KEY == key.M
+
+
+def test_m_picks_a_block_up_the_arrows_step_through_the_places_it_may_snap_and_enter_drops_it_in_one_step(gui):
+    from blockbuilder.connections import why_not
+    from blockbuilder.project import Block
+    K, e = gui.K, gui.editor
+    before, done = dump(gui), len(e.history.done)
+    gui.click(*gui.block_point("train_seed"))
+    gui.key(K.M)
+    move, d = gui.c.moving, e.drag
+    assert move is not None and d is not None and d.source == find(gui.project, "train_seed")
+    run = [Block.model_validate(b) for b in d.blocks]
+    assert {s for s in move.stops if s} == {s for s in d.spots if why_not(d.base, run, s.at) is None}
+    assert d.spot is not None and d.spot.at == find(gui.project, "train_seed")   # it starts where it was
+    assert msg("status_moving").text("ja") in [t.replace("\n", "\u3000") for t in gui.label_texts(["over"])]
+    for _ in range(len(move.stops)):                 # step to the place just below the data hat
+        if d.spot is not None and d.spot.at == (0, 1):
+            break
+        gui.key(K.DOWN)
+    assert d.spot.at == (0, 1)
+    preview, ghosts = e.preview()
+    assert [b.id for b in preview.scripts[0].blocks][:2] == ["data", "train_seed"] and ghosts == {"train_seed"}
+    hat = gui.box("data")
+    gx, gy = gui.to_screen(hat.x + 8, hat.y + hat.h + ROW / 2)
+    assert gui.pixel(gx, gy) == rgb("#C8C8D0")        # the ghost shows where it will land
+    assert dump(gui) == before                        # nothing has changed yet
+    gui.key(K.ENTER)
+    assert gui.c.moving is None and e.drag is None
+    assert ids(gui.project)[0] == ["data", "train_seed", "hidden", "last", "answer"]
+    assert "train_seed" not in ids(gui.project)[1]
+    assert len(e.history.done) == done + 1 and e.selection == "train_seed"
+    assert gui.pixel(*gui.block_point("train_seed")) == PINK
+    gui.ctrl(K.Z)
+    assert dump(gui) == before
+
+
+def test_escape_puts_a_block_moved_with_the_keys_back_and_changes_nothing(gui):
+    K = gui.K
+    before, done = dump(gui), len(gui.editor.history.done)
+    gui.click(*gui.block_point("hidden"))
+    gui.key(K.M)
+    gui.key(K.DOWN)
+    gui.key(K.TAB)
+    gui.key(K.DELETE)                                 # other keys wait while a block is moved
+    gui.key(K.ESCAPE)
+    assert gui.c.moving is None and gui.editor.drag is None
+    assert dump(gui) == before and len(gui.editor.history.done) == done
+    assert not any("↑↓" in t for t in gui.label_texts(["over"]))
+
+
+def test_left_and_right_jump_to_another_script_and_the_last_stop_puts_the_run_on_its_own(gui):
+    K, e = gui.K, gui.editor
+    gui.click(*gui.block_point("train_seed"))
+    gui.key(K.M)
+    scripts = set()
+    for _ in range(len(gui.c.moving.stops) + 1):
+        spot = e.drag.spot
+        scripts.add(spot.at[0] if spot else None)
+        gui.key(K.RIGHT)
+    assert scripts == {0, 1, None}                    # the network, the training script, on its own
+    while e.drag.spot is not None:
+        gui.key(K.RIGHT)
+    loose = gui.c.moving.loose
+    gui.key(K.ENTER)
+    new = gui.project.scripts[-1]
+    assert [b.id for b in new.blocks] == ["train_seed"] and (new.x, new.y) == loose
+    gui.editor.check()
+
+
+def test_the_block_menu_starts_a_keyboard_move_and_a_click_ends_it_putting_the_block_back(gui):
+    before = dump(gui)
+    gui.click(*gui.block_point("last"), button=gui.M.RIGHT)
+    gui.click(*gui.menu_point("move"))
+    assert gui.c.moving is not None and gui.editor.drag.source == find(gui.project, "last")
+    gui.key(gui.K.DOWN)
+    gui.click(*gui.empty_code_point())
+    assert gui.c.moving is None and gui.editor.drag is None and dump(gui) == before
+
+
+def test_a_keyboard_move_of_a_neuron_only_visits_the_insides_of_layers(gui):
+    from blockbuilder.example_projects import BY_NAME
+    gui.close()
+    g = open_gui(BY_NAME["xor_gates"].project())
+    try:
+        g.click(*g.block_point("or"))
+        g.key(g.K.M)
+        stops = g.c.moving.stops
+        assert {(s.kind, len(s.at)) for s in stops if s} == {("inside", 3), ("below", 3)}
+        assert stops[-1] is None
+        g.key(g.K.UP)                                  # from "below nand" to "inside gates", on top
+        g.key(g.K.ENTER)
+        assert [c.id for c in block(g.project, "gates").children] == ["or", "nand"]
+    finally:
+        g.close()

@@ -5,8 +5,9 @@ import pytest
 
 from blockbuilder.catalog import BLOCK_TYPES, BLOCKS, CATEGORY_LABELS
 from blockbuilder.layout import (
-    ARM, EMPTY_MOUTH, FOOT, HAT, MIN_W, PAD, PALETTE_HEADING, ROW, Spot, approx_measure, hit, layout_block,
-    layout_palette, layout_project, layout_run, nearest_spots, spots,
+    ARM, COMMENT_LINE, COMMENT_LINES, COMMENT_PAD, COMMENT_X, EMPTY_MOUTH, FOOT, HAT, MIN_W, NO_LINE_START, PAD,
+    PALETTE_HEADING, PALETTE_W, PALETTE_X, ROW, Spot, approx_measure, comment_lines, hit, layout_block, layout_comments, layout_palette,
+    layout_project, layout_run, nearest_spots, palette_block, spots, wrap_text,
 )
 from blockbuilder.project import Block, Project, Script
 from runtime.messages import LANGS
@@ -282,3 +283,77 @@ def test_no_two_palette_entries_overlap(lang):
             apart = (a.x + a.w <= b.x or b.x + b.w <= a.x or a.y + a.h <= b.y or b.y + b.h <= a.y)
             assert apart, (a.id, b.id)
     assert pal.h >= max(b.y + b.h for b in boxes)
+
+
+# --- wrapping text and comments ------------------------------------------------------------------------
+
+def width(text: str, size: float = 13) -> float:
+    return sum(approx_measure(ch) for ch in text) * size / 13
+
+
+def test_wrap_text_breaks_latin_at_spaces_and_keeps_every_word():
+    text = "the quick brown fox jumps over the lazy dog " * 3
+    lines = wrap_text(text, approx_measure, 120)
+    assert len(lines) > 3 and all(width(ln.rstrip()) <= 120 for ln in lines)   # a space may hang at the end
+    assert " ".join(lines).split() == text.split()
+    assert all(not ln.startswith(" ") for ln in lines)
+
+
+def test_wrap_text_breaks_japanese_between_characters_and_keeps_the_text_s_own_line_breaks():
+    lines = wrap_text("ニューロンと層\nそう", approx_measure, 84, 10)   # 84 px at 10 pt: six kana a line
+    assert lines == ["ニューロンと", "層", "そう"]
+    assert wrap_text("a\n\nb", approx_measure, 100) == ["a", "", "b"]
+
+
+def test_wrap_text_never_starts_a_line_with_a_closing_mark():
+    text = "ニューロンは層ブロックの中に入れてください。" * 3
+    for w in range(60, 400, 7):
+        lines = wrap_text(text, approx_measure, w, 11)
+        assert "".join(lines) == text
+        assert not any(ln[0] in NO_LINE_START for ln in lines[1:]), (w, lines)
+
+
+def test_a_comment_s_note_sits_beside_its_script_and_is_as_tall_as_its_lines():
+    p = network()
+    p.scripts[0].blocks[3].comment = "one\ntwo\nthree"
+    p.scripts[0].blocks[4].comment = "under it"
+    scripts = layout_project(p, "en")
+    notes = {n.block_id: n for n in layout_comments(p, scripts, approx_measure)}
+    dense, answer = boxes_by_id(scripts)["dense"], boxes_by_id(scripts)["answer"]
+    first = notes["dense"]
+    assert first.lines == ["one", "two", "three"]
+    assert (first.x, first.y) == (X + scripts[0].w + COMMENT_X, dense.y + 6)
+    assert first.h == 3 * COMMENT_LINE + 2 * COMMENT_PAD
+    second = notes["answer"]
+    assert second.y == first.y + first.h + 8 > answer.y + 6     # pushed down: notes never cover each other
+
+
+def test_a_very_long_comment_shows_its_first_lines_and_ends_in_an_ellipsis():
+    lines = comment_lines("\n".join(str(i) for i in range(40)), approx_measure)
+    assert len(lines) == COMMENT_LINES and lines[0] == "0" and lines[-1] == f"{COMMENT_LINES - 1}…"
+
+
+def test_the_comment_limit_while_typing_is_the_document_s():
+    from blockbuilder.controller import COMMENT_LIMIT
+    assert Block.model_fields["comment"].metadata[0].max_length == COMMENT_LIMIT
+
+
+def test_a_block_is_as_wide_wherever_it_lies():
+    """BUG: layout_block counted the block's own x into its width, so blocks grew as they moved right."""
+    block = blk("d", "layers_dense", units=12)
+    widths = {layout_block(block, (0, 0), x, 0, "en", approx_measure).w for x in (0.0, 100.0, 2500.0)}
+    assert len(widths) == 1
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_palette_block_fits_the_flyout_taking_a_second_row_when_it_is_long(lang):
+    from blockbuilder.screen import FLYOUT_W, PALETTE_SCALE
+    assert (PALETTE_X + PALETTE_W) * PALETTE_SCALE <= FLYOUT_W
+    pal = layout_palette(lang)
+    for type_id, box in pal.entries:
+        assert box.x + box.w <= PALETTE_X + PALETTE_W, type_id
+        one_row = layout_block(palette_block(BLOCK_TYPES[type_id]), (0, 0), PALETTE_X, 0, lang, approx_measure)
+        rows = round((box.head - (HAT if box.shape == "hat" else 0)) / ROW)
+        assert rows == (1 if one_row.w <= PALETTE_W else 2), type_id
+        assert [i.text for i in box.items] == [i.text for i in one_row.items]   # the same words, wrapped
+    assert any(box.head > ROW + HAT for _, box in pal.entries)                  # some do wrap

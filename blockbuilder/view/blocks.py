@@ -6,7 +6,7 @@ from pyglet import shapes
 
 from ..layout import ARM, FONT_PT, HAT, NOTCH_D, NOTCH_W, NOTCH_X, BlockBox
 from .fonts import FONT_NAME
-from .theme import FIELD_TEXT, GHOST, PROBLEM, rgb, text_on
+from .theme import FIELD_BG, FIELD_TEXT, GHOST, PROBLEM, rgb, text_on
 
 R = 4  # corner cut
 
@@ -67,7 +67,7 @@ class BlockPainter:
         x, y = self.p(item.x, item.y + item.h)
         w, h = item.w * self.scale, item.h * self.scale
         # White pills with dark words on every category, for contrast on a projector; dropdowns end in ▼.
-        self.keep.append(shapes.RoundedRectangle(x, y, w, h, radius=min(h / 2, 14 * self.scale), color=rgb("#FFFFFF"),
+        self.keep.append(shapes.RoundedRectangle(x, y, w, h, radius=min(h / 2, 14 * self.scale), color=rgb(FIELD_BG),
                                                  batch=self.batch, group=groups[1]))
         self.text(item.text, item.x + 10, item.y + item.h / 2, FIELD_TEXT, groups[2])
 

@@ -5,13 +5,16 @@ import pyglet
 from pyglet import shapes
 from pyglet.graphics import Batch, Group
 
-from ..layout import ROW
+from ..layout import COMMENT_LINES, wrap_text
 from ..messages import msg
 from ..screen import MENU_ROW, PALETTE_SCALE, TOOL_PT, Rect
 from . import theme as T
 from .dialogs import draw_dialog
 from .fonts import FONT_NAME
 from .measure import clip_text
+
+
+EDIT_PT, EDIT_LINE = 12, 20    # a comment being written: text size and line height, screen pixels
 
 
 class Overlay:
@@ -47,10 +50,14 @@ class Overlay:
         self.keep.append(shapes.MultiLine(*pts, closed=True, thickness=thickness, color=T.rgb(colour),
                                           batch=self.batch, group=self.groups[layer]))
 
-    def bubble(self, text: str, x: float, y: float, colour=T.INK, edge=T.PANEL_EDGE, width=320, layer=2):
-        """A speech bubble whose top-left is at (x, y)."""
-        label = self.text(text, x + 12, 0, colour, layer + 1, 11, width=width - 24)
+    def bubble(self, text: str, x: float, y: float, colour=T.INK, edge=T.PANEL_EDGE, width=320, layer=2,
+               bottom=False):
+        """A speech bubble whose top-left (or, with bottom, bottom-left) is at (x, y). The text is wrapped
+        here, because pyglet breaks lines only at spaces and Japanese has none between words."""
+        lines = wrap_text(text, self.c.editor.measure, width - 24, 11)
+        label = self.text("\n".join(lines), x + 12, 0, colour, layer + 1, 11, width=width - 20)
         h = label.content_height + 16
+        y = y + h if bottom else y
         label.y = y - h / 2
         x = min(x, self.c.width - width - 4)
         label.x = x + 12
@@ -102,7 +109,7 @@ def _drag_reason(o: Overlay, c) -> None:
         return
     x, y = c.code.to_screen(*d.refused_at)
     o.keep.append(shapes.Circle(x, y, 10, color=T.rgb(T.PROBLEM), batch=o.batch, group=o.groups[0]))
-    o.text("×", x, y, "#FFFFFF", 1, 12, anchor_x="center")
+    o.text("×", x, y, T.ON_PROBLEM, 1, 12, anchor_x="center")
     px, py = c.pointer
     o.bubble(d.refused.text(c.editor.lang), px + 18, py - 18, T.PROBLEM, T.PROBLEM, layer=2)
 
@@ -112,12 +119,16 @@ def _status(o: Overlay, c) -> None:
     e, r = c.editor, c.regions.code
     compiled = e.compiled()
     errors = [p for p in compiled.problems if p.severity == "error"]
+    if c.moving is not None:    # the keys of a keyboard move, while it lasts
+        o.bubble(msg("status_moving").text(e.lang), r.x + 10, r.y + 10, T.INK, T.SELECT, width=min(r.w - 90, 560),
+                 layer=0, bottom=True)
+        return
     if errors:
         text = msg("status_problems", count=len(errors)).text(e.lang)
         colour = T.PROBLEM
     elif compiled.spec is not None:
         text = msg("status_ready", shape=" → ".join(str(n) for n in _sizes(compiled))).text(e.lang)
-        colour = "#2E7D32"
+        colour = T.READY
     else:
         return
     width = min(r.w - 90, 560)
@@ -139,27 +150,35 @@ def _field(o: Overlay, c) -> None:
     e = c.editor
     z = e.camera.zoom
     if f.kind == "comment":
-        rect = next((r for i, r in c.comment_rects() if i == f.block_id), None)
-        box = c.block_box(f.block_id)
-        if rect is None and box is not None:
-            sb = next(s for s in e.layout() if any(b.id == f.block_id for b in s.all()))
-            rect = Rect(sb.x + sb.w + 96, box.y + 6, 300, 36)
-        if rect is None:
-            return
-        x, y = c.code.to_screen(rect.x, rect.y + rect.h)
-        w = max(300.0, rect.w * z)
-    else:
-        box = c.block_box(f.block_id)
-        item = next((i for i in box.items if i.param == f.param), None) if box else None
-        if item is None:
-            return
-        x, y = c.code.to_screen(item.x, item.y + item.h)
-        w = max(item.w * z, e.measure(f.text) + 40, 120)
+        _comment_field(o, c)
+        return
+    box = c.block_box(f.block_id)
+    item = next((i for i in box.items if i.param == f.param), None) if box else None
+    if item is None:
+        return
+    x, y = c.code.to_screen(item.x, item.y + item.h)
+    w = max(item.w * z, e.measure(f.text) + 40, 120)
     h = 40
-    o.rect(Rect(x, y - 4, w, h), "#FFFFFF", 3, radius=8, border=T.SELECT)
+    o.rect(Rect(x, y - 4, w, h), T.FIELD_BG, 3, radius=8, border=T.SELECT)
     o.text(f.text + "▏", x + 10, y - 4 + h / 2, T.INK, 4, 13)
     if f.error is not None:
         o.bubble(f.error.text(e.lang), x, y - 10, T.PROBLEM, T.PROBLEM, layer=5)
+
+
+def _comment_field(o: Overlay, c) -> None:
+    """The comment being written, over its note: every line (the last ones, if there are very many),
+    the box growing downwards as Enter adds lines."""
+    f, e = c.field, c.editor
+    rect = c.comment_place(f.block_id)
+    if rect is None:
+        return
+    x, top = c.code.to_screen(rect.x, rect.y)
+    w = max(300.0, rect.w * e.camera.zoom)
+    lines = wrap_text(f.text + "▏", e.measure, w - 24, EDIT_PT)[-COMMENT_LINES:]
+    h = max(rect.h * e.camera.zoom, len(lines) * EDIT_LINE + 16)
+    o.rect(Rect(x, top - h, w, h), T.FIELD_BG, 3, radius=8, border=T.SELECT)
+    for i, line in enumerate(lines):
+        o.text(line, x + 10, top - 8 - EDIT_LINE * (i + 0.5), T.INK, 4, EDIT_PT)
 
 
 def _menu(o: Overlay, c) -> None:
@@ -174,4 +193,4 @@ def _menu(o: Overlay, c) -> None:
             o.rect(Rect(row.x + 3, row.y + 2, row.w - 6, row.h - 4), T.MENU_HOVER, 5, radius=4)
         mark = "" if item.checked is None else ("✓" if item.checked else "")
         o.text(mark, row.x + 12, row.y + MENU_ROW / 2, T.INK, 6, 13)
-        o.text(item.text, row.x + 34, row.y + MENU_ROW / 2, T.INK if item.enabled else "#A0A0B0", 6, TOOL_PT)
+        o.text(item.text, row.x + 34, row.y + MENU_ROW / 2, T.INK if item.enabled else T.OFF_TEXT, 6, TOOL_PT)

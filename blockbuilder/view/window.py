@@ -12,10 +12,10 @@ from pyglet.math import Mat4, Vec3
 
 from ..catalog import BLOCK_TYPES, CATEGORY_COLOURS, CATEGORY_LABELS
 from ..controller import Controller
-from ..layout import ROW, layout_project, layout_run
+from ..layout import COMMENT_LINE, COMMENT_PAD, COMMENT_PT, FONT_PT, ROW, layout_project, layout_run, wrap_text
 from ..messages import msg
 from ..project import Block
-from ..screen import MENU_ROW, PALETTE_SCALE, TOOL_PT, Rect
+from ..screen import CATEGORY_PT, MENU_ROW, PALETTE_SCALE, TOOL_PT, Rect
 from . import theme as T
 from .blocks import BlockPainter
 from .fonts import FONT_NAME
@@ -140,9 +140,10 @@ class EditorWindow(pyglet.window.Window):
         keys = {
             "back": (r,),
             "work": (e.version, e.camera.zoom, r.code, drag and (id(drag), drag.spot)),
-            "palette": (e.lang, r.flyout, c.trash_open, len(e.trash), PALETTE_SCALE),
+            # the trash changes only by edits (undo included), so the version says when it did
+            "palette": (e.lang, r.flyout, c.trash_open, c.trash_open and e.version, PALETTE_SCALE),
             "chrome": (r, e.version),  # the version covers the language and undo/redo being possible
-            "stage": (r.stage, self.stage.key(e)),
+            "stage": (r.stage, c.stage_input and c.stage_input.key()),
             "drag": (drag and id(drag), e.camera.zoom),
             "over": c.overlay_key(),
         }
@@ -197,7 +198,7 @@ class EditorWindow(pyglet.window.Window):
             batches.append(cache[key][0])
             keep += cache[key][1]
         self._script_cache = cache
-        if project is e.project and c.comment_rects():
+        if project is e.project and e.comments():
             batch, kept = self._draw_comments()
             batches.append(batch)
             keep += kept
@@ -227,13 +228,14 @@ class EditorWindow(pyglet.window.Window):
         painter = BlockPainter(batch, e.camera.zoom)
         g0, g1 = Group(0, self._work_shift), Group(1, self._work_shift)
         z = e.camera.zoom
-        for block_id, rect in c.comment_rects():
-            x, y = painter.p(rect.x, rect.y + rect.h)
-            painter.keep.append(shapes.BorderedRectangle(x, y, rect.w * z, rect.h * z, border=2,
+        for note in e.comments():
+            x, y = painter.p(note.x, note.y + note.h)
+            painter.keep.append(shapes.BorderedRectangle(x, y, note.w * z, note.h * z, border=2,
                                                          color=T.rgb(T.COMMENT_BG), border_color=T.rgb(T.COMMENT_EDGE),
                                                          batch=batch, group=g0))
-            painter.text(clip_text(c.comment_text(block_id), e.measure, rect.w - 20, 11), rect.x + 10, rect.y + rect.h / 2,
-                         T.INK, g1, size=11)
+            for i, line in enumerate(note.lines):
+                painter.text(line, note.x + 10, note.y + COMMENT_PAD + COMMENT_LINE * (i + 0.5), T.INK, g1,
+                             size=COMMENT_PT)
         return batch, painter.keep
 
     def _build_drag(self):
@@ -297,27 +299,31 @@ class EditorWindow(pyglet.window.Window):
             keep.append(shapes.RoundedRectangle(button.rect.x, button.rect.y, button.rect.w, button.rect.h, radius=8,
                                                 color=T.rgb(colour), batch=b, group=g1))
             keep.append(_label(button.text, button.rect.x + button.rect.w / 2, button.rect.y + button.rect.h / 2,
-                               T.TOOLBAR_TEXT if button.enabled else "#DCE8FF", b, g2, anchor_x="center"))
+                               T.TOOLBAR_TEXT if button.enabled else T.TOOLBAR_OFF_TEXT, b, g2, anchor_x="center"))
         for i, (cat, labels) in enumerate(CATEGORY_LABELS.items()):
             cy = r.categories.top - 8 - 72 * i - 24
             keep.append(shapes.Circle(r.categories.x + r.categories.w / 2, cy, 14,
                                       color=T.rgb(CATEGORY_COLOURS[cat][0]), batch=b, group=g1))
-            keep.append(_label(clip_text(labels[lang], e.measure, r.categories.w - 6, 11), r.categories.x + r.categories.w / 2,
-                               cy - 28, T.MUTED, b, g2, size=10, anchor_x="center"))
+            lines = wrap_text(labels[lang], e.measure, r.categories.w - 6, CATEGORY_PT)[:2]   # two lines at most
+            for k, line in enumerate(lines):
+                keep.append(_label(clip_text(line, e.measure, r.categories.w - 4, CATEGORY_PT),
+                                   r.categories.x + r.categories.w / 2, cy - 28 - 14 * k, T.MUTED, b, g2,
+                                   size=CATEGORY_PT, anchor_x="center"))
         for button in c.corner():
             keep.append(shapes.Circle(button.rect.x + button.rect.w / 2, button.rect.y + button.rect.h / 2,
-                                      button.rect.w / 2, color=T.rgb("#FFFFFF"), batch=b, group=g1))
+                                      button.rect.w / 2, color=T.rgb(T.PANEL_BG), batch=b, group=g1))
             keep.append(shapes.Arc(button.rect.x + button.rect.w / 2, button.rect.y + button.rect.h / 2,
                                    button.rect.w / 2, thickness=2, color=T.rgb(T.PANEL_EDGE), batch=b, group=g1))
-            text = button.text or "🗑"
-            if button.id == "trash":
-                text = msg("trash_button").text(lang)
+            text = msg("trash_button").text(lang) if button.id == "trash" else button.text
+            size = 16 if button.text else min(9.0, 9 * (button.rect.w - 8) / (e.measure(text) * 9 / FONT_PT))
             keep.append(_label(text, button.rect.x + button.rect.w / 2, button.rect.y + button.rect.h / 2,
-                               T.MUTED, b, g2, size=16 if button.text else 9, anchor_x="center"))
+                               T.MUTED, b, g2, size=size, anchor_x="center"))
         return b, keep
 
     def _build_stage(self):
-        return self.stage.build(self.c.regions.stage, self.c.editor)
+        if self.c.stage_input is None:
+            return Batch(), []
+        return self.stage.build(self.c.stage_input)
 
     def _build_over(self):
         return build_overlay(self.c)

@@ -1,0 +1,77 @@
+"""Frames per second while training, with every stage view open (the big stage), and the time from ▶
+to 95 % test accuracy on the spiral example. Real window (headless EGL when there is no display).
+
+    .venv/bin/python benchmarks/bench_stage.py
+"""
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import time
+
+if not os.environ.get("DISPLAY"):
+    os.environ["PYGLET_HEADLESS"] = "1"
+os.environ.setdefault("BLOCKBUILDER_HOME", "/tmp/blockbuilder-bench")
+
+import pyglet  # noqa: E402
+from pyglet.gl import glFinish  # noqa: E402
+
+from blockbuilder.app import make_window  # noqa: E402
+from blockbuilder.example_projects import EXAMPLES  # noqa: E402
+from blockbuilder.lab import Lab  # noqa: E402
+from blockbuilder.editor import Editor  # noqa: E402
+
+
+def frames_while_training(name: str, speed: str, seconds: float = 6.0) -> tuple[float, float, float, int]:
+    """(frames per second, median ms, worst ms, epochs) with tick + draw + flip per frame, as pyglet's loop does."""
+    project = next(e for e in EXAMPLES if e.name == name).project()
+    w = make_window(project, None, 1280, 800, visible=False)
+    st, lab = w.c.stage_input, w.lab
+    st.toggle_big()
+    lab.set_speed(speed)
+    lab.play()
+    times, start = [], time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        t = time.perf_counter()
+        if lab.status != "running":
+            lab.reset()
+            lab.play()
+        w.update(1 / 30)
+        w.on_draw()
+        w.flip()
+        glFinish()
+        times.append((time.perf_counter() - t) * 1000)
+    epochs = lab.epoch
+    w.close_now()
+    total = sum(times) / 1000
+    return len(times) / total, statistics.median(times), max(times), epochs
+
+
+def to_95(speed: str = "fast") -> tuple[float, int]:
+    """Seconds of ticks from ▶ until the spiral's test accuracy reaches 95 %, without drawing."""
+    lab = Lab(Editor(next(e for e in EXAMPLES if e.name == "spiral").project()))
+    lab.set_speed(speed)
+    lab.play()
+    start = time.perf_counter()
+    while lab.status == "running" and not (lab.history and lab.history[-1].test_accuracy >= 0.95):
+        lab.tick()
+    return time.perf_counter() - start, lab.epoch
+
+
+def main() -> int:
+    print(f"pyglet {pyglet.version}, {'headless EGL' if os.environ.get('PYGLET_HEADLESS') else 'X display'}, "
+          f"{os.cpu_count()} cores")
+    for name in ("spiral", "digits"):
+        for speed in ("normal", "fast"):
+            fps, med, worst, epochs = frames_while_training(name, speed)
+            print(f"{name:7s} {speed:6s}: {fps:5.1f} frames/s, frame median {med:5.1f} ms, worst {worst:6.1f} ms, "
+                  f"{epochs} epochs in the last run")
+    for speed in ("normal", "fast"):
+        seconds, epochs = to_95(speed)
+        print(f"spiral ▶ → 95% test accuracy at {speed}: {seconds:.2f} s ({epochs} epochs), training only")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

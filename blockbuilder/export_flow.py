@@ -1,0 +1,236 @@
+"""The editor's "Export to Scratch": choose where, show the fit check, write the .sb3, say what to do next.
+
+Headless, like files.py: every step is a dialog shown through the Session (dialogs.Chooser, or a
+Question: dialogs.Ask with room for a paragraph), and each answer runs the next step. The project is built once, in memory (export_sb3 without a
+path), measured for the fit check, and its bytes are written atomically only after the child agrees.
+"""
+from __future__ import annotations
+
+import errno
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+
+from runtime.messages import Message
+from runtime.spec import NetworkSpec
+from sb3_export import export as sb3
+from sb3_export.export import ExportProblem, ExportReport, TooBig, export_sb3
+from sb3_export.lower import LIST_LIMIT
+from sb3_export.toys import ToyData
+from sb3_export.writer import write_sb3
+
+from .dialogs import Ask, Chooser
+from .filechooser import Entry, FileChooser, Result, list_folder, name_problem
+from .files import Session
+from .messages import msg
+from .screen import Rect
+
+SUFFIX = ".sb3"
+QUESTION_W, QUESTION_H = 560, 330  # Ask's width; the height leaves room for about nine lines of text
+_READ_ONLY = {errno.EACCES, errno.EPERM, errno.EROFS}
+_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+
+@dataclass(frozen=True)
+class ExportSource:
+    """What the editor hands over when the button is pressed."""
+
+    spec: NetworkSpec
+    params: list[dict]          # Network.params_by_layer() of the network as the editor shows it
+    data: ToyData | None        # the training data for the toy's stage (None when it cannot be loaded)
+    name: str                   # the project's name, for the default file name ("" -> a catalog default)
+
+
+class Sb3Chooser(FileChooser):
+    """The save chooser for a .sb3. FileChooser knows one kind of file, projects (.json): here the
+    list shows folders and .sb3 files, a typed name gets ".sb3", and the title says "Export"."""
+
+    def __init__(self, folder: str | os.PathLike, name: str, home: Path | None = None):
+        super().__init__("save", folder, name=name, home=home)
+
+    @property
+    def title(self) -> Message:
+        return msg("export_title")
+
+    def refresh(self) -> None:
+        entries, self.folder_problem = list_folder(self.folder)
+        files = sb3_files(self.folder) if self.folder_problem is None else []
+        self.entries = [e for e in entries if e.is_folder] + files
+        if self.selected is not None and self.selected >= len(self.entries):
+            self.selected = None
+
+    def _decide(self, name: str, confirm: bool) -> Result:
+        """FileChooser's save rules, with ".sb3" where it adds ".json"."""
+        if name and not name.lower().endswith(SUFFIX):
+            name += SUFFIX
+        bad = name_problem(name, "save")
+        if bad is not None:
+            return Result("problem", problem=bad)
+        path = self.folder / name
+        if os.path.isdir(path):
+            return Result("problem", problem=msg("files_is_folder", name=name))
+        if os.path.lexists(path) and not confirm:
+            return Result("confirm_overwrite", path=path)
+        return Result("chosen", path=path)
+
+
+def sb3_files(folder: Path) -> list[Entry]:
+    """The .sb3 files in `folder` (not hidden ones), sorted ignoring case; none when it cannot be read."""
+    try:
+        with os.scandir(folder) as found:
+            names = [e.name for e in found
+                     if e.name.lower().endswith(SUFFIX) and not e.name.startswith(".") and e.is_file()]
+    except OSError:
+        return []
+    return [Entry(n, folder / n, False) for n in sorted(names, key=str.casefold)]
+
+
+@dataclass
+class Question(Ask):
+    """dialogs.Ask with room for a paragraph. Ask's box holds about three lines, and the view centres a
+    text on its y, so the fit check or the "where it went and what next" would spill over the box's top;
+    here the box is taller and the text is centred in the space above the buttons."""
+
+    def _box(self, width: float, height: float) -> Rect:
+        return Rect((width - QUESTION_W) / 2, (height - QUESTION_H) / 2, QUESTION_W, QUESTION_H)
+
+    def layout(self, width: float, height: float, lang: str) -> list:
+        box = self._box(width, height)
+        buttons = self._buttons(box, lang)
+        middle = (box.top + buttons[0].rect.top) / 2
+        return [("box", box), ("text", box.x + 28, middle, self.text.text(lang), 13, box.w - 56),
+                *(("button", b) for b in buttons)]
+
+    def mouse_press(self, x, y, width, height, lang):
+        hit = next((b for b in self._buttons(self._box(width, height), lang) if b.rect.contains(x, y)), None)
+        if hit:
+            self.on_choice(hit.id)
+
+
+class Exporter:
+    """The button's flow; last_report and last_path describe the last .sb3 written."""
+
+    def __init__(self, session: Session, source: Callable[[], ExportSource | Message]):
+        self.session, self.source = session, source
+        self.last_report: ExportReport | None = None
+        self.last_path: Path | None = None
+
+    @property
+    def lang(self) -> str:
+        return self.session.c.editor.lang
+
+    def start(self) -> None:
+        """The button: what to do first, or the chooser in the last export's folder (else the projects folder)."""
+        src = self.source()
+        if isinstance(src, Message):
+            self._tell(src)
+            return
+        s = self.session
+        last = self.last_path.parent if self.last_path is not None else None
+        folder = last if last is not None and last.is_dir() else s._folder()
+        chooser = Sb3Chooser(folder, default_name(src.name, self.lang), home=s._home())
+        s.show(Chooser(chooser, lambda path: self._check(src, path), s.close_dialog))
+
+    def _check(self, src: ExportSource, path: Path) -> None:
+        """The fit check: build the project in memory, then ask before writing it."""
+        try:
+            report = self._build(src, None)
+        except TooBig as e:
+            self._offer_rounding(src, path, e)
+            return
+        except ExportProblem as e:
+            self._tell(e.message)
+            return
+        self._ask(fit_message(report), msg("export_button"), lambda: self._write(path, report))
+
+    def _offer_rounding(self, src: ExportSource, path: Path, too_big: TooBig) -> None:
+        if too_big.digits is None:
+            self._tell(too_big_message(src, too_big))
+            return
+
+        def export_rounded() -> None:
+            try:
+                report = self._build(src, too_big.digits)
+            except ExportProblem as e:
+                self._tell(e.message)
+                return
+            self._write(path, report)
+        self._ask(msg("export_round_offer", why=too_big.message), msg("export_button_round", digits=too_big.digits),
+                  export_rounded)
+
+    def _ask(self, text: Message, action: Message, then: Callable[[], None]) -> None:
+        """A question whose first button (id "ok", drawn as the main action) runs `then`; Cancel closes it."""
+        def choice(id: str) -> None:
+            self.session.close_dialog()
+            if id == "ok":
+                then()
+        self.session.show(Question(text, [("ok", action), ("cancel", msg("files_button_cancel"))], choice))
+
+    def _tell(self, message: Message) -> None:
+        """Session.tell in a Question, which has room for the longer sentences of this flow."""
+        self.session.show(Question(message, [("ok", msg("files_button_ok"))], lambda _: self.session.close_dialog()))
+
+    def _build(self, src: ExportSource, digits: int | None) -> ExportReport:
+        return export_sb3(src.spec, src.params, None, lang=self.lang, data=src.data, digits=digits)
+
+    def _write(self, path: Path, report: ExportReport) -> None:
+        try:
+            write_sb3(path, report.sb3)  # a temp file beside it, then a rename: never half a file
+        except OSError as err:
+            self._tell(write_problem(path, err))
+            return
+        self.last_report, self.last_path = report, path
+        self._tell(done_message(path, report))
+
+
+def install(session: Session, source: Callable[[], ExportSource | Message]) -> Exporter:
+    """Make the controller's "export" action run the flow."""
+    exporter = Exporter(session, source)
+    session.c.actions["export"] = exporter.start
+    return exporter
+
+
+# --- the sentences ------------------------------------------------------------------------
+
+def default_name(name: str, lang: str) -> str:
+    """The project's name with .sb3, or the catalog's default when the name cannot be a file's."""
+    fallback = msg("export_default_name").text(lang) + SUFFIX
+    chosen = name.strip() + SUFFIX if name.strip() else fallback
+    return chosen if name_problem(chosen) is None else fallback
+
+
+def _mb(size: int, places: int = 0) -> str:
+    return f"{size / 1e6:.{places}f}"
+
+
+def fit_message(report: ExportReport) -> Message:
+    return msg("export_fits", lists=report.lists, longest=report.largest_list, list_limit=f"{LIST_LIMIT:,}",
+               kb=max(1, round(report.json_bytes / 1000)), limit_mb=_mb(sb3.JSON_LIMIT))
+
+
+def too_big_message(src: ExportSource, too_big: TooBig) -> Message:
+    """What to make smaller: the layer holding the most numbers (the exporter's sentence if it has no neurons)."""
+    sizes = [sum(int(np.size(a)) for a in p.values()) for p in src.params]
+    units = getattr(src.spec.layers[int(np.argmax(sizes))], "units", None) if sizes else None
+    if units is None:
+        return too_big.message
+    return msg("export_too_big_always", mb=_mb(too_big.size, 1), limit_mb=_mb(sb3.JSON_LIMIT), units=units)
+
+
+def write_problem(path: Path, err: OSError) -> Message:
+    if err.errno in _READ_ONLY:
+        return msg("export_read_only", folder=str(path.parent))
+    if err.errno in _FULL:
+        return msg("export_disk_full", file=path.name)
+    return msg("cli_export_cannot_write", file=str(path), why=err.strerror or str(err))
+
+
+def done_message(path: Path, report: ExportReport) -> Message:
+    where = {"file": path.name, "folder": str(path.parent), "next": msg("cli_export_next")}
+    if report.digits is None:
+        return msg("export_done", **where)
+    rounded = msg("cli_exported_rounded", digits=report.digits, diff=f"{report.max_diff:.2g}")
+    return msg("export_done_rounded", rounded=rounded, **where)

@@ -1,0 +1,383 @@
+"""The training lab: ▶ trains the compiled network in slices between frames, headless (no pyglet).
+
+The project document stays the one source of truth. The lab keeps a live runtime Network that
+mirrors `project.trained`; while it trains, the weights change only in the lab, and each stretch of
+training (▶ … ⏸, one step, a reset) is written back as one undoable edit. Undo, a hand-typed weight
+or a changed network reach the lab through the editor's version: `sync()` notices and rebuilds.
+"""
+from __future__ import annotations
+
+import copy
+import json
+import time
+from dataclasses import dataclass, replace
+from typing import Callable, Literal
+
+import numpy as np
+
+from runtime import Network, Trainer
+from runtime.check import training_mode
+from runtime.datasets import Dataset
+from runtime.messages import Message, RuntimeProblem
+from runtime.trainer import EpochStats
+
+from .data import DataChoice, load_data
+from .edits import MISSING, SetTrainedOp, find
+from .editor import Editor
+from .messages import msg
+
+Status = Literal["blocked", "ready", "running", "paused", "done", "diverged"]
+
+# Speeds, per tick (one frame of the window): (milliseconds of training at most, what ends the tick early).
+# "slow" does one minibatch per tick so a child can watch every step; "normal" at most one epoch per
+# tick, about as TensorFlow Playground animates; "fast" trains as much as fits and still leaves room
+# for 30 frames a second.
+SPEEDS: dict[str, tuple[float, str | None]] = {"slow": (10.0, "step"), "normal": (10.0, "epoch"),
+                                               "fast": (22.0, None)}
+MAX_STEPS_PER_TICK = 2000
+
+
+@dataclass(frozen=True)
+class _Built:
+    """What the live network was built from; a change to any of it means a new network."""
+
+    spec: str
+    data: tuple
+    layer_blocks: tuple[str, ...]
+
+
+class Lab:
+    """Training controls and the live network for one editor."""
+
+    def __init__(self, editor: Editor, clock: Callable[[], float] = time.perf_counter):
+        self.editor = editor
+        self.clock = clock
+        self.speed = "normal"
+        self.status: Status = "blocked"
+        self.message: Message | None = None     # what the lab last said (trained, diverged, stopped)
+        self.network: Network | None = None
+        self.trainer: Trainer | None = None
+        self.train_set: Dataset | None = None
+        self.test_set: Dataset | None = None
+        self.history: list[EpochStats] = []
+        self.epoch = 0
+        self.version = 0                        # bumps whenever weights or history change: views redraw
+        self.resets = 0                         # each reset draws other random weights, reproducibly
+        self._built: _Built | None = None
+        self._settings_key: str | None = None
+        self._seen_version = None
+        self._seen_trained: tuple = ()
+        self._data_cache: tuple | None = None
+        self._uncommitted = False
+        self.sync()
+
+    # --- what the lab trains ----------------------------------------------------------------
+
+    @property
+    def compiled(self):
+        return self.editor.compiled()
+
+    @property
+    def epochs(self) -> int:
+        return self.compiled.training.epochs
+
+    def can_train(self) -> bool:
+        return self.status not in ("blocked",) and self.network is not None and self._learns()
+
+    def _learns(self) -> bool:
+        """Whether the network has anything to learn (hand-set gates with locked weights do not)."""
+        c = self.compiled
+        return (c.spec is not None and training_mode(c.spec) != "none"
+                and not any(p.severity == "error" for p in c.training_problems))
+
+    def sync(self) -> None:
+        """Follow the document: a changed network stops training and rebuilds; changed weights load."""
+        e = self.editor
+        if self._seen_version == e.version:
+            return
+        self._seen_version = e.version
+        c = self.compiled
+        why = self._why_not(c)
+        if why is not None:
+            self._stop_for_edit()
+            self._drop(why)
+            return
+        built = _Built(c.spec.model_dump_json(), _data_key(c.data), tuple(c.layer_blocks))
+        settings_key = c.training.model_dump_json()
+        if built != self._built:
+            was_running = self._stop_for_edit()
+            try:
+                self._build(c, built)
+            except RuntimeProblem as problem:
+                self._drop(problem.message)
+                return
+            self._uncommitted = False   # the network it trained is gone; the document's weights loaded
+            if was_running:
+                self.message = msg("lab_stopped_for_edit")
+        elif settings_key != self._settings_key:
+            was_running = self._stop_for_edit()
+            self.commit()               # what was learned with the old settings stays, as its own step
+            self.trainer = self._new_trainer(keep_progress=True)
+            if was_running:
+                self.message = msg("lab_stopped_for_edit")
+        elif self._trained_objects() != self._seen_trained and self.status != "running":
+            self._load_weights()
+        self._settings_key = settings_key
+
+    def _why_not(self, c) -> Message | None:
+        if c.spec is None or not c.ok:
+            errors = sum(p.severity == "error" for p in c.problems)
+            return msg("lab_fix_first", count=max(errors, 1))
+        return None
+
+    def _drop(self, why: Message) -> None:
+        self.status, self.message = "blocked", why
+        self.network = self.trainer = None
+        self._built = None
+        self._settings_key = None
+        self.version += 1
+
+    def _stop_for_edit(self) -> bool:
+        """Stop training because the document changed under it; keeps what was learned so far."""
+        if self.status != "running":
+            return False
+        self.status = "paused"
+        return True
+
+    def _data(self, choice: DataChoice) -> tuple[Dataset, Dataset]:
+        key = _data_key(choice)
+        if self._data_cache is None or self._data_cache[0] != key:
+            self._data_cache = (key, *load_data(choice))
+        return self._data_cache[1], self._data_cache[2]
+
+    def _build(self, c, built: _Built) -> None:
+        self.train_set, self.test_set = self._data(c.data)
+        self.network = Network(c.spec, seed=self._seed(c))
+        self._built = built
+        self.history, self.epoch = [], 0
+        self._load_weights()
+        self.trainer = self._new_trainer(keep_progress=False)
+        self.status = "ready"
+        self.message = None if self._learns() else self._cannot_learn()
+
+    def _cannot_learn(self) -> Message:
+        problems = [p for p in self.compiled.training_problems if p.severity == "error"]
+        return problems[0].message if problems else msg("lab_nothing_to_learn")
+
+    def _seed(self, c) -> int:
+        return c.training.seed + 7919 * self.resets
+
+    def _new_trainer(self, keep_progress: bool) -> Trainer | None:
+        c = self.compiled
+        if not self._learns():
+            return None
+        settings = c.training
+        if keep_progress and self.epoch >= settings.epochs:
+            settings = settings.model_copy(update={"epochs": self.epoch + settings.epochs})
+        test = self.test_set if self.test_set is not None and len(self.test_set) else None
+        trainer = Trainer(self.network, self.train_set, test, settings)
+        if keep_progress:
+            trainer.epoch, trainer.history = self.epoch, self.history
+        else:
+            self.history = trainer.history
+        return trainer
+
+    def _trained_objects(self) -> tuple:
+        trained = self.editor.project.trained
+        return tuple(trained.get(b) for b in self.compiled.layer_blocks)
+
+    def _load_weights(self) -> None:
+        """Set the live network to the document's trained weights; layers without them start fresh."""
+        c, net = self.compiled, self.network
+        fresh = Network(c.spec, seed=self._seed(c)).params_by_layer()
+        trained = self.editor.project.trained
+        per_layer = []
+        for block_id, start in zip(c.layer_blocks, fresh):
+            given = trained.get(block_id, {})
+            per_layer.append({k: np.asarray(given[k]) if k in given and np.shape(given[k]) == v.shape else v
+                              for k, v in start.items()})
+        net.load_params(per_layer)
+        self._seen_trained = self._trained_objects()
+        self.version += 1
+
+    # --- the buttons --------------------------------------------------------------------------
+
+    def play(self) -> None:
+        self.sync()
+        if not self.can_train() or self.status == "running":
+            return
+        self._ready_trainer()
+        self.status, self.message = "running", None
+
+    def pause(self) -> None:
+        if self.status == "running":
+            self.status = "paused"
+            self.commit()
+
+    def toggle(self) -> None:
+        self.pause() if self.status == "running" else self.play()
+
+    def step_batch(self) -> None:
+        """One minibatch: the smallest step a child can watch."""
+        self._step(lambda t: t.step())
+
+    def step_epoch(self) -> None:
+        """One pass over all the training data."""
+        self._step(lambda t: t.run_epoch())
+
+    def _step(self, advance) -> None:
+        self.sync()
+        if not self.can_train():
+            return
+        self.pause()
+        self._ready_trainer()
+        advance(self.trainer)
+        self.status = "paused"
+        self._after_steps()
+        self.commit()
+
+    def reset(self) -> None:
+        """Start again from new random weights (reproducible: the n-th reset of a seed is always the same)."""
+        self.sync()
+        if self.network is None:
+            return
+        self.status = "paused" if self.status == "running" else self.status
+        self.resets += 1
+        c = self.compiled
+        self.network.load_params(Network(c.spec, seed=self._seed(c)).params_by_layer())
+        self.history, self.epoch = [], 0
+        self.trainer = self._new_trainer(keep_progress=False)
+        self.status, self.message = "ready", None
+        self._uncommitted = True
+        self.commit(label="edit_reset_weights")
+        self.version += 1
+
+    def set_speed(self, speed: str) -> None:
+        if speed in SPEEDS:
+            self.speed = speed
+
+    def _ready_trainer(self) -> None:
+        """A trainer that can go on: after the last epoch or a blow-up, a new one continues from here."""
+        if self.trainer is None or self.trainer.stop is not None:
+            self.trainer = self._new_trainer(keep_progress=True)
+
+    # --- between frames -------------------------------------------------------------------------
+
+    def tick(self) -> None:
+        """Called once per frame: follow edits, and while running train for the speed's time slice."""
+        self.sync()
+        if self.status != "running" or self.trainer is None:
+            return
+        budget, until = SPEEDS[self.speed]
+        start = self.clock()
+        trainer = self.trainer
+        first_epoch = trainer.epoch
+        for _ in range(MAX_STEPS_PER_TICK):
+            trainer.step()
+            if (trainer.stop is not None or until == "step" or (until == "epoch" and trainer.epoch > first_epoch)
+                    or (self.clock() - start) * 1000 >= budget):
+                break
+        self._after_steps()
+        if self.status != "running":
+            self.commit()
+
+    def _after_steps(self) -> None:
+        t = self.trainer
+        self.epoch = t.epoch
+        self._uncommitted = True
+        self.version += 1
+        if t.stop is not None:
+            self.status = "done" if t.stop.reason == "epochs" else "diverged"
+            self.message = t.stop.message
+
+    # --- writing back to the document ------------------------------------------------------------
+
+    def commit(self, label: str = "edit_train") -> None:
+        """Write the live weights into the project as one undoable edit (nothing if unchanged)."""
+        if not self._uncommitted or self.network is None:
+            return
+        self._uncommitted = False
+        e, c = self.editor, self.compiled
+        new = {b: {k: v.tolist() for k, v in p.items()}
+               for b, p in zip(c.layer_blocks, self.network.params_by_layer()) if p}
+        with e._edit(label) as edit:
+            for block_id, arrays in new.items():
+                old = e.project.trained.get(block_id, MISSING)
+                if old != arrays:
+                    edit.do(e.project, SetTrainedOp(block_id, copy.deepcopy(old), arrays))
+        self._seen_trained = self._trained_objects()
+        self._seen_version = e.version
+
+    def set_parameter(self, layer: int, name: str, index: tuple[int, ...], value: float) -> None:
+        """A weight or bias clicked on the diagram and typed in: one undoable edit.
+
+        A hand-set neuron's numbers live on its block, so they change there; others in `trained`."""
+        self.sync()
+        if self.network is None:
+            return
+        self.pause()
+        c, e = self.compiled, self.editor
+        spec_layer = c.spec.layers[layer]
+        j = index[-1]
+        hand = (getattr(spec_layer, "hand_set", None) or [None] * (j + 1))[j] if name in ("W", "b") else None
+        neuron = self._neuron_block(c.layer_blocks[layer], j) if hand is not None else None
+        if neuron is not None:
+            param = "weights" if name == "W" else "bias"
+            if param == "weights":
+                weights = list(hand.weights)
+                weights[index[0]] = value
+                e.set_param(neuron, "weights", weights)
+            else:
+                e.set_param(neuron, "bias", value)
+            return
+        params = self.network.params_by_layer()[layer]
+        params[name][index] = value
+        self.network.load_params([p if i != layer else params
+                                  for i, p in enumerate(self.network.params_by_layer())])
+        self._uncommitted = True
+        self.commit(label="edit_weight")
+        self.version += 1
+
+    def _neuron_block(self, layer_block: str, j: int) -> str | None:
+        found = find(self.editor.project, layer_block)
+        if found is None:
+            return None
+        from .edits import block_at
+        block = block_at(self.editor.project, found)
+        neurons = [b for b in block.children if b.type == "layers_neuron"]
+        return neurons[j].id if j < len(neurons) else None
+
+    # --- for the views and the exporter --------------------------------------------------------
+
+    def trained(self) -> bool:
+        """Whether the network has learned (or has nothing to learn)."""
+        if self.network is None:
+            return False
+        if not self._learns():
+            return True
+        return bool(self.history) or all(
+            b in self.editor.project.trained for b, p in zip(self.compiled.layer_blocks, self.network.params_by_layer())
+            if p)
+
+    def export_source(self):
+        """What "Export to Scratch" writes: the network as the stage shows it; or why not yet."""
+        from sb3_export.toys import ToyData
+
+        from .export_flow import ExportSource
+        self.sync()
+        if self.network is None:
+            return self.message or msg("lab_fix_first", count=1)
+        if not self.trained():
+            return msg("lab_train_first")
+        self.pause()
+        data = ToyData.from_dataset(self.train_set) if self.train_set is not None else None
+        return ExportSource(self.network.spec, self.network.params_by_layer(), data, self.editor.project.name)
+
+    def counter(self) -> Message:
+        return msg("lab_epoch", epoch=self.epoch, epochs=max(self.epochs, self.epoch))
+
+
+def _data_key(choice: DataChoice | None) -> tuple:
+    if choice is None:
+        return ()
+    return tuple(json.dumps(v, sort_keys=True, default=str) for v in replace(choice, block_id="").__dict__.values())
