@@ -278,6 +278,16 @@ def test_a_comment_s_note_grows_with_its_lines_and_wraps_long_ones_to_its_width(
     assert gui.pixel(cx, cy) == rgb("#FEF49C")
 
 
+def test_comments_stay_beside_their_blocks_while_a_block_is_being_moved(gui):
+    _write_comment(gui, "hidden", "first", "second")
+    gui.key(gui.K.ESCAPE)
+    gui.editor.camera.x = 0
+    gui.click(*gui.block_point("answer"))
+    gui.key(gui.K.M)
+    gui.key(gui.K.DOWN)
+    assert gui.editor.drag is not None and {"first", "second"} <= set(gui.label_texts(["work"]))
+
+
 def test_a_comment_of_several_lines_is_saved_and_reopens_exactly(gui, tmp_path):
     from blockbuilder.projectfile import load_project, save_project
     text = "いちぎょうめ\n\n  three: 3 → 4\nlast line"

@@ -30,21 +30,3 @@ def clip_text(text: str, measure, width: float, size: float = FONT_PT) -> str:
         text = text[:-1]
     return text + "…"
 
-
-def wrap_text(text: str, measure, width: float, size: float = FONT_PT) -> str:
-    """Text with line breaks so each line fits `width`: at spaces where there are any, and anywhere
-    between Japanese characters (pyglet only wraps at spaces, and Japanese often has none)."""
-    scale = size / FONT_PT
-    lines, line = [], ""
-    for ch in text:
-        if measure(line + ch) * scale <= width or not line:
-            line += ch
-            continue
-        cut = line.rfind(" ")
-        if ch != " " and cut > len(line) // 2:   # break at the last space if it is not too far back
-            lines.append(line[:cut])
-            line = line[cut + 1:] + ch
-        else:
-            lines.append(line)
-            line = "" if ch == " " else ch
-    return "\n".join(lines + [line])

@@ -17,7 +17,8 @@ from ..screen import Rect
 from ..stage import StageControl, data_kind, info_buttons, message, plot_frame, status_line
 from . import theme as T
 from .fonts import FONT_NAME
-from .measure import clip_text, wrap_text
+from ..layout import wrap_text as _wrap_lines
+from .measure import clip_text
 
 MAX_POINTS = 600
 HEAT_N = 64
@@ -276,6 +277,11 @@ class StageView:
         guess = ctl.pad_guess()
         text = msg("stage_pad_hint").text(ctl.lang) if guess is None else msg("stage_pad_guess", digit=guess).text(ctl.lang)
         keep.append(_label(text, box.x + 4, box.y - 12, T.INK, batch, top, 10))
+
+
+def wrap_text(text: str, measure, width: float, size: float) -> str:
+    """Text broken into lines that fit `width` (Japanese between characters), for a multiline label."""
+    return "\n".join(_wrap_lines(text, measure, width, size))
 
 
 class _Batches:
