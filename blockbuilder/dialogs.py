@@ -9,6 +9,8 @@ from typing import Callable
 from runtime.messages import Message
 
 from . import keys as K
+from .catalog import Param
+from .controller import WEIGHT_LIMIT, parse_field
 from .filechooser import FileChooser
 from .messages import msg
 from .screen import Button, Rect
@@ -226,8 +228,6 @@ class AskNumber:
         if not ok:
             self.on_cancel()
             return
-        from .catalog import Param
-        from .controller import WEIGHT_LIMIT, parse_field
         value, self.problem = parse_field(self.text, Param("value", "number", 0, {}, -WEIGHT_LIMIT, WEIGHT_LIMIT))
         if self.problem is None:
             self.on_cancel()   # close first: the edit may redraw everything

@@ -365,6 +365,14 @@ class Editor:
         self.selection = blocks[0]["id"]
         return self.selection
 
+    def set_trained(self, trained: dict[str, dict], label: str) -> None:
+        """Trained parameters of layer blocks (from training, or a weight typed on the diagram): one undoable edit."""
+        with self._edit(label) as edit:
+            for block_id, arrays in trained.items():
+                old = self.project.trained.get(block_id, MISSING)
+                if old != arrays:
+                    edit.do(self.project, SetTrainedOp(block_id, copy.deepcopy(old), arrays))
+
     def clean_up(self) -> None:
         """Line the scripts up in a column, top to bottom in their current order (Scratch's Clean up)."""
         order = sorted(range(len(self.project.scripts)), key=lambda i: (self.project.scripts[i].y,

@@ -23,7 +23,7 @@ from sb3_export.toys import ToyData
 from sb3_export.writer import write_sb3
 
 from .dialogs import Ask, Chooser
-from .filechooser import Entry, FileChooser, Result, list_folder, name_problem
+from .filechooser import FileChooser, name_problem
 from .files import Session
 from .messages import msg
 from .screen import Rect
@@ -45,47 +45,10 @@ class ExportSource:
 
 
 class Sb3Chooser(FileChooser):
-    """The save chooser for a .sb3. FileChooser knows one kind of file, projects (.json): here the
-    list shows folders and .sb3 files, a typed name gets ".sb3", and the title says "Export"."""
+    """The save chooser for a .sb3: folders and .sb3 files listed, ".sb3" added to a typed name."""
 
     def __init__(self, folder: str | os.PathLike, name: str, home: Path | None = None):
-        super().__init__("save", folder, name=name, home=home)
-
-    @property
-    def title(self) -> Message:
-        return msg("export_title")
-
-    def refresh(self) -> None:
-        entries, self.folder_problem = list_folder(self.folder)
-        files = sb3_files(self.folder) if self.folder_problem is None else []
-        self.entries = [e for e in entries if e.is_folder] + files
-        if self.selected is not None and self.selected >= len(self.entries):
-            self.selected = None
-
-    def _decide(self, name: str, confirm: bool) -> Result:
-        """FileChooser's save rules, with ".sb3" where it adds ".json"."""
-        if name and not name.lower().endswith(SUFFIX):
-            name += SUFFIX
-        bad = name_problem(name, "save")
-        if bad is not None:
-            return Result("problem", problem=bad)
-        path = self.folder / name
-        if os.path.isdir(path):
-            return Result("problem", problem=msg("files_is_folder", name=name))
-        if os.path.lexists(path) and not confirm:
-            return Result("confirm_overwrite", path=path)
-        return Result("chosen", path=path)
-
-
-def sb3_files(folder: Path) -> list[Entry]:
-    """The .sb3 files in `folder` (not hidden ones), sorted ignoring case; none when it cannot be read."""
-    try:
-        with os.scandir(folder) as found:
-            names = [e.name for e in found
-                     if e.name.lower().endswith(SUFFIX) and not e.name.startswith(".") and e.is_file()]
-    except OSError:
-        return []
-    return [Entry(n, folder / n, False) for n in sorted(names, key=str.casefold)]
+        super().__init__("save", folder, name=name, home=home, suffix=SUFFIX, title=msg("export_title"))
 
 
 @dataclass

@@ -53,10 +53,14 @@ class Result:
 class FileChooser:
     """An open or save dialog over one folder at a time."""
 
-    def __init__(self, mode: Mode, folder: str | os.PathLike, name: str = "", home: Path | None = None):
+    def __init__(self, mode: Mode, folder: str | os.PathLike, name: str = "", home: Path | None = None,
+                 suffix: str = ".json", title: Message | None = None):
+        """`suffix`: the kind of file listed and added to a typed name (projects by default);
+        `title`: the dialog's heading, when not "Open a project" / "Save the project"."""
         if mode not in ("open", "save"):
             raise ValueError(f"mode must be 'open' or 'save', not {mode!r}")
         self.mode, self.name, self.home = mode, name, home
+        self.suffix, self._title = suffix, title
         self.folder = Path(os.path.abspath(folder))
         self.entries: list[Entry] = []
         self.selected: int | None = None
@@ -72,7 +76,7 @@ class FileChooser:
 
     @property
     def title(self) -> Message:
-        return msg("files_title_open" if self.mode == "open" else "files_title_save")
+        return self._title or msg("files_title_open" if self.mode == "open" else "files_title_save")
 
     @property
     def action(self) -> Message:
@@ -109,7 +113,7 @@ class FileChooser:
 
     def refresh(self) -> None:
         """Read the folder again."""
-        self.entries, self.folder_problem = list_folder(self.folder)
+        self.entries, self.folder_problem = list_folder(self.folder, self.suffix)
         if self.selected is not None and self.selected >= len(self.entries):
             self.selected = None
 
@@ -175,14 +179,14 @@ class FileChooser:
         return self.choose(confirm=True)
 
     def _decide(self, name: str, confirm: bool) -> Result:
-        if self.mode == "save" and name and not name.lower().endswith(".json"):
-            name += ".json"
+        if self.mode == "save" and name and not name.lower().endswith(self.suffix):
+            name += self.suffix
         bad = name_problem(name, self.mode)
         if bad is not None:
             return Result("problem", problem=bad)
         path = self.folder / name
         if self.mode == "open":
-            return _open_target(path)
+            return _open_target(path, self.suffix)
         if os.path.isdir(path):
             return Result("problem", problem=msg("files_is_folder", name=name))
         if os.path.lexists(path) and not confirm:
@@ -247,10 +251,10 @@ def name_problem(name: str, mode: Mode = "save") -> Message | None:
     return None
 
 
-def _open_target(path: Path) -> Result:
-    """An existing file (trying name + ".json" too), or why not."""
-    with_suffix = path.with_name(path.name + ".json")
-    if not os.path.lexists(path) and path.suffix.lower() != ".json" and os.path.isfile(with_suffix):
+def _open_target(path: Path, suffix: str = ".json") -> Result:
+    """An existing file (trying name + suffix too), or why not."""
+    with_suffix = path.with_name(path.name + suffix)
+    if not os.path.lexists(path) and path.suffix.lower() != suffix and os.path.isfile(with_suffix):
         path = with_suffix
     if os.path.isdir(path):
         return Result("problem", problem=msg("files_open_folder", name=one_line(path.name)))
@@ -259,9 +263,9 @@ def _open_target(path: Path) -> Result:
     return Result("chosen", path=path)
 
 
-def list_folder(folder: Path) -> tuple[list[Entry], Message | None]:
-    """".." (unless at the top), then folders, then .json files, each sorted ignoring case; hidden
-    ones left out. An unreadable folder gives no entries and the reason."""
+def list_folder(folder: Path, suffix: str = ".json") -> tuple[list[Entry], Message | None]:
+    """".." (unless at the top), then folders, then the files ending in `suffix`, each sorted ignoring
+    case; hidden ones left out. An unreadable folder gives no entries and the reason."""
     try:
         with os.scandir(folder) as found:
             kinds = [(e.name, _kind(e)) for e in found if not e.name.startswith(".")]
@@ -269,7 +273,7 @@ def list_folder(folder: Path) -> tuple[list[Entry], Message | None]:
         detail = one_line(getattr(e, "strerror", None) or str(e))
         return [], msg("files_folder_unreadable", folder=one_line(str(folder)), detail=detail)
     folders = sorted((n for n, k in kinds if k == "folder"), key=str.casefold)
-    files = sorted((n for n, k in kinds if k == "file" and n.lower().endswith(".json")), key=str.casefold)
+    files = sorted((n for n, k in kinds if k == "file" and n.lower().endswith(suffix)), key=str.casefold)
     entries = [Entry("..", folder.parent, True)] if folder.parent != folder else []
     entries += [Entry(n, folder / n, True) for n in folders]
     return entries + [Entry(n, folder / n, False) for n in files], None

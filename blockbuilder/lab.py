@@ -7,7 +7,6 @@ or a changed network reach the lab through the editor's version: `sync()` notice
 """
 from __future__ import annotations
 
-import copy
 import json
 import time
 from dataclasses import dataclass, replace
@@ -20,10 +19,12 @@ from runtime.check import training_mode
 from runtime.datasets import Dataset
 from runtime.messages import Message, RuntimeProblem
 from runtime.trainer import EpochStats
+from sb3_export.toys import ToyData
 
 from .data import DataChoice, load_data
-from .edits import MISSING, SetTrainedOp, find
+from .edits import block_at, find
 from .editor import Editor
+from .export_flow import ExportSource
 from .messages import msg
 
 Status = Literal["blocked", "ready", "running", "paused", "done", "diverged"]
@@ -82,7 +83,7 @@ class Lab:
         return self.compiled.training.epochs
 
     def can_train(self) -> bool:
-        return self.status not in ("blocked",) and self.network is not None and self._learns()
+        return self.status != "blocked" and self.network is not None and self._learns()
 
     def _learns(self) -> bool:
         """Whether the network has anything to learn (hand-set gates with locked weights do not)."""
@@ -298,13 +299,8 @@ class Lab:
             return
         self._uncommitted = False
         e, c = self.editor, self.compiled
-        new = {b: {k: v.tolist() for k, v in p.items()}
-               for b, p in zip(c.layer_blocks, self.network.params_by_layer()) if p}
-        with e._edit(label) as edit:
-            for block_id, arrays in new.items():
-                old = e.project.trained.get(block_id, MISSING)
-                if old != arrays:
-                    edit.do(e.project, SetTrainedOp(block_id, copy.deepcopy(old), arrays))
+        e.set_trained({b: {k: v.tolist() for k, v in p.items()}
+                       for b, p in zip(c.layer_blocks, self.network.params_by_layer()) if p}, label)
         self._seen_trained = self._trained_objects()
         self._seen_version = e.version
 
@@ -330,10 +326,9 @@ class Lab:
             else:
                 e.set_param(neuron, "bias", value)
             return
-        params = self.network.params_by_layer()[layer]
-        params[name][index] = value
-        self.network.load_params([p if i != layer else params
-                                  for i, p in enumerate(self.network.params_by_layer())])
+        params = self.network.params_by_layer()
+        params[layer][name][index] = value
+        self.network.load_params(params)
         self._uncommitted = True
         self.commit(label="edit_weight")
         self.version += 1
@@ -342,7 +337,6 @@ class Lab:
         found = find(self.editor.project, layer_block)
         if found is None:
             return None
-        from .edits import block_at
         block = block_at(self.editor.project, found)
         neurons = [b for b in block.children if b.type == "layers_neuron"]
         return neurons[j].id if j < len(neurons) else None
@@ -355,15 +349,11 @@ class Lab:
             return False
         if not self._learns():
             return True
-        return bool(self.history) or all(
-            b in self.editor.project.trained for b, p in zip(self.compiled.layer_blocks, self.network.params_by_layer())
-            if p)
+        c = self.compiled
+        return bool(self.history) or all(b in self.editor.project.trained for b in c.layer_blocks if c.param_shapes.get(b))
 
     def export_source(self):
         """What "Export to Scratch" writes: the network as the stage shows it; or why not yet."""
-        from sb3_export.toys import ToyData
-
-        from .export_flow import ExportSource
         self.sync()
         if self.network is None:
             return self.message or msg("lab_fix_first", count=1)

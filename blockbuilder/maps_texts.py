@@ -20,11 +20,4 @@ MAPS_TEXTS: dict[str, dict[str, str]] = {
         "en": "Blue means a big answer, orange means a small one.",
     },
     # --- the network diagram ------------------------------------------------------------------
-    "maps_weight_hint": {
-        "ja": "線は重みです。太いほど強く、青はプラス、オレンジはマイナス。クリックすると変えられます。",
-        "ja-Hira": "せんは おもみ だよ。ふといほど つよくて、あおは プラス、オレンジは マイナス。クリック すると かえられるよ。",
-        "en": "Lines are weights: thicker is stronger, blue is plus, orange is minus. Click one to change it.",
-    },
-    "maps_weight_value": {"ja": "重み {value}", "ja-Hira": "おもみ {value}", "en": "weight {value}"},
-    "maps_bias_value": {"ja": "バイアス {value}", "ja-Hira": "バイアス {value}", "en": "bias {value}"},
 }

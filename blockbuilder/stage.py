@@ -12,9 +12,14 @@ import numpy as np
 
 from runtime.messages import Message
 
+from . import insight
+from .dialogs import AskNumber
+from .files import DialogHost
+from .insight import Pad, StepThrough, confusion_cells, guesses, math_lines, neuron_math, neuron_title
 from .lab import SPEEDS, Lab
+from .maps import Frame, diagram, frame_for, neuron_heats
 from .messages import msg
-from .screen import BUTTON_H, Button, Rect
+from .screen import BUTTON_H, Button, Menu, MenuItem, Rect, fit_menu
 
 PAD = 10
 ROW = BUTTON_H + 8
@@ -114,7 +119,7 @@ def layout(area: Rect, lab: Lab, state: StageState, lang: str, measure) -> Stage
             tabs.append(Button("tab:" + name, Rect(x, y - TABS_H, w, TABS_H), text, True, state.tab == name))
             x += w + 4
         body = Rect(area.x + PAD, area.y + PAD, area.w - 2 * PAD, y - TABS_H - 8 - area.y - PAD)
-        panels = _one_view(body, state.tab, kind)
+        panels = _one_view(body, state.tab)
     return StageLayout(area, buttons, status, tabs, panels)
 
 
@@ -134,7 +139,7 @@ def _split_h(r: Rect, share: float, gap: float = 10) -> tuple[Rect, Rect]:
     return Rect(r.x, r.y, w, r.h), Rect(r.x + w + gap, r.y, r.w - w - gap, r.h)
 
 
-def _one_view(body: Rect, tab: str, kind: str) -> dict[str, Rect]:
+def _one_view(body: Rect, tab: str) -> dict[str, Rect]:
     if tab == "data":
         plot, info = _split_v(body, 0.72)
         return {"plot": _square(plot), "info": info}
@@ -193,10 +198,6 @@ def message(lab: Lab) -> Message | None:
     return {"ready": msg("lab_ready"), "running": msg("lab_running"), "paused": msg("lab_paused")}.get(lab.status)
 
 
-def speeds() -> list[str]:
-    return list(SPEEDS)
-
-
 class StageControl:
     """Pointer input on the stage, turned into lab actions and stage-state changes."""
 
@@ -208,8 +209,7 @@ class StageControl:
         self._shown = (-1, 0.0)             # (lab version drawn, when)
         controller.stage_input = self
         for name, act in {"lab_toggle": lab.toggle, "lab_step": lab.step_batch, "lab_step_epoch": lab.step_epoch,
-                          "lab_reset": lab.reset, "lab_speed": self.speed_menu, "stage_big": self.toggle_big,
-                          "lab_play": lab.play, "lab_pause": lab.pause}.items():
+                          "lab_reset": lab.reset, "lab_speed": self.speed_menu, "stage_big": self.toggle_big}.items():
             controller.actions[name] = act
         for speed in SPEEDS:
             controller.actions[f"speed:{speed}"] = lambda speed=speed: lab.set_speed(speed)
@@ -236,7 +236,6 @@ class StageControl:
         self.c.resize(self.c.width, self.c.height)
 
     def speed_menu(self) -> None:
-        from .screen import Menu, MenuItem, fit_menu
         b = next((b for b in self.layout().buttons if b.id == "lab_speed"), None)
         items = [MenuItem(f"speed:{s}", msg("lab_speed_" + s).text(self.lang), True, s == self.lab.speed)
                  for s in SPEEDS]
@@ -293,14 +292,12 @@ class StageControl:
         return hit[1]
 
     def diagram(self, rect: Rect):
-        from .maps import diagram
         net = self.lab.network
         return self._cached(("diagram", rect), lambda: diagram(net.spec, net.params_by_layer(),
                                                                (rect.x, rect.y, rect.w, rect.h)))
 
     def neuron_pictures(self, n: int):
         """Each neuron's own map of the plane (2-D data only), or None."""
-        from .maps import neuron_heats
         if data_kind(self.lab) != "points":
             return None
         return self._cached(("neurons", n), lambda: neuron_heats(self.lab.network, plot_frame(self.lab), n))
@@ -314,7 +311,6 @@ class StageControl:
 
     def info_lines(self) -> list[str]:
         """The look-inside panel: a hint, or one neuron's computation with this point's numbers."""
-        from .insight import math_lines, neuron_math, neuron_title
         lang, st = self.lang, self.state
         which = st.stepping.current() if st.stepping is not None else st.neuron
         x = self.point()
@@ -327,7 +323,6 @@ class StageControl:
         return [head] + math_lines(m, lang)
 
     def digit_guesses(self):
-        from .insight import guesses
         data = self.lab.test_set if self.lab.test_set is not None and len(self.lab.test_set) else self.lab.train_set
 
         def make():
@@ -336,22 +331,18 @@ class StageControl:
         return self._cached("guesses", make) if data is not None else []
 
     def confusion(self):
-        from .insight import confusion_cells
         if self.lab.trainer is None:
             return None
         return self._cached("confusion", lambda: confusion_cells(self.lab.trainer.confusion("test")))
 
     def pad(self):
-        from .insight import Pad
         if self.state.pad is None:
             self.state.pad = Pad()
         return self.state.pad
 
     def pad_guess(self) -> int | None:
-        pad = self.pad()
-        if pad.empty() or self.lab.network is None:
-            return None
-        return int(np.argmax(self.lab.network.predict(pad.input()[None, :])[0]))
+        found = insight.pad_guess(self.lab.network, self.pad()) if self.lab.network is not None else None
+        return None if found is None else found[0]
 
     # --- presses on the views ------------------------------------------------------------------
 
@@ -409,8 +400,6 @@ class StageControl:
                             lambda v: self.lab.set_parameter(edge.layer, "W", (edge.i, edge.j), v))
 
     def ask_number(self, title: Message, value: float, then) -> None:
-        from .dialogs import AskNumber
-        from .files import DialogHost
         self.c.dialog = DialogHost(self, AskNumber(title, value, then, self.close_dialog))
 
     def close_dialog(self) -> None:
@@ -423,7 +412,6 @@ class StageControl:
                 return
 
     def info_action(self, id: str) -> None:
-        from .insight import StepThrough
         st, lab = self.state, self.lab
         if id == "step_start" and lab.network is not None and self.point() is not None:
             st.stepping = StepThrough.start(lab.network.spec, self.point())
@@ -455,7 +443,6 @@ class StageControl:
 
 def plot_frame(lab: Lab):
     """The square of the plane the data plot shows: around every point, or -1..1 with none yet."""
-    from .maps import Frame, frame_for
     sets = [d.x for d in (lab.train_set, lab.test_set) if d is not None and len(d.x) and d.n_inputs == 2]
     if not sets:
         return Frame((-1.0, -1.0), (1.0, 1.0))

@@ -27,11 +27,7 @@ NEURON_N = 24
 
 class StageView:
     def __init__(self):
-        self._still: tuple | None = None   # (key, batch, keep)
-        self._live: tuple | None = None
-
-    def key(self, ctl: StageControl) -> tuple:
-        return ctl.key()
+        self._still: tuple | None = None   # (key, batch under the map, batch over it, kept objects)
 
     def build(self, ctl: StageControl):
         """(drawable, kept objects) for the window's stage layer."""

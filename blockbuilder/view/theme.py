@@ -34,8 +34,6 @@ MENU_HOVER = "#E5F0FF"
 BUBBLE_BG = "#FFFFFF"
 TOAST_BG = "#2B2D42"
 DIALOG_SHADE = (0, 0, 0, 110)
-CLASS_COLOURS = ("#F28E2B", "#4E79A7", "#59A14F", "#E15759", "#B07AA1", "#76B7B2", "#EDC948", "#9C755F",
-                 "#FF9DA7", "#BAB0AC")
 
 # Words on blocks: dark on every category (white on Scratch's Motion blue reaches only 2.9:1).
 _TEXT_ON = {"data": "#3D2E00", "output": "#0B330B", "training": "#4A0012", "layers": "#0A2350"}
