@@ -27,7 +27,6 @@ TOAST_SECONDS = 4.0
 WEIGHT_LIMIT = 1000
 LANGUAGE_NAMES = {"ja": "日本語", "ja-Hira": "にほんご", "en": "English"}
 COMMENT_LIMIT = 2000    # characters in a comment: project.Block.comment's max_length (a test checks it)
-MOVE_KEY = 109          # "m" (pyglet's key.M): pick the selected block up and move it with the keys
 LIFT = 24               # how far a run moved with the keys floats from its ghost, workspace units
 
 
@@ -143,7 +142,7 @@ class Controller(_ViewKeys):
                 ("undo", t("tool_undo"), bool(e.history.done)), ("redo", t("tool_redo"), bool(e.history.undone))]
         right = [("language", t("tool_language", name=LANGUAGE_NAMES[lang]) + " ▼", True)]
         area = self.regions.toolbar
-        return lay_toolbar(left, right, Rect(area.x + 150, area.y, area.w - 150, area.h), self.editor.measure)
+        return lay_toolbar(left, right, area, self.editor.measure)
 
     def tick(self) -> None:
         for f in self.on_tick:
@@ -566,7 +565,7 @@ class Controller(_ViewKeys):
         if symbol in (K.DELETE, K.BACKSPACE):
             self.run("delete")
             return True
-        if symbol == MOVE_KEY and not ctrl:
+        if symbol == K.M and not ctrl:
             self.run("move")
             return True
         if symbol == K.TAB:

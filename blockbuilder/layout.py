@@ -129,12 +129,19 @@ def wrap_text(text: str, measure: Measure, width: float, size: float = FONT_PT) 
             cw = measure(ch)
             if line and w + cw > limit and ch not in SPACES + NO_LINE_START:
                 cut = max(line.rfind(c) for c in SPACES)
+                if cut > 0 and _wide(ch) and _wide(line[-1]) and sum(map(measure, line[:cut])) < 0.6 * limit:
+                    cut = 0   # Japanese written without spaces: break here rather than leave a short line
                 line, rest = (line[:cut], line[cut + 1:]) if cut > 0 else (line, "")
                 out.append(line.rstrip(SPACES))
                 line, w = rest, sum(measure(c) for c in rest)
             line, w = line + ch, w + cw
         out.append(line)
     return out
+
+
+def _wide(ch: str) -> bool:
+    """Kana, kanji and full-width forms: a line may break before or after any of them."""
+    return ch >= "\u2e80"
 
 
 # --- text on blocks -------------------------------------------------------------------------

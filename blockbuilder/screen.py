@@ -137,10 +137,14 @@ def fit_menu(menu: Menu, measure: Measure, width: float, height: float) -> Menu:
     return menu
 
 
+TITLE_W = 150            # the program's name at the toolbar's left, when the buttons leave room for it
+
+
 @dataclass
 class Toolbar:
     left: list[Button] = field(default_factory=list)
     right: list[Button] = field(default_factory=list)
+    title: bool = True       # room for the program's name
 
     def all(self) -> list[Button]:
         return self.left + self.right
@@ -151,16 +155,24 @@ class Toolbar:
 
 def lay_toolbar(left: list[tuple[str, str, bool]], right: list[tuple[str, str, bool]], area: Rect,
                 measure: Measure) -> Toolbar:
-    """Buttons (id, text, enabled) from the left edge and from the right edge of the toolbar."""
+    """Buttons (id, text, enabled) from the left edge and from the right edge of the toolbar. A narrow
+    window (or long labels) first gets tighter buttons, then loses the program's name, so buttons never
+    overlap at the smallest window size."""
+    texts = [measure(text) for _, text, _ in left + right]
+    gaps = 6 * (len(texts) - 1) + 20
+    for title, pad in ((True, 28), (True, 18), (False, 18), (False, 12)):
+        room = area.w - (TITLE_W if title else 0)
+        if sum(texts) + pad * len(texts) + gaps <= room:
+            break
     y = area.y + (area.h - BUTTON_H) / 2
-    out, x = Toolbar(), area.x + 10
+    out, x = Toolbar(title=title), area.x + 10 + (TITLE_W if title else 0)
     for id, text, on in left:
-        w = measure(text) + 28
+        w = measure(text) + pad
         out.left.append(Button(id, Rect(x, y, w, BUTTON_H), text, on))
         x += w + 6
     x = area.x + area.w - 10
     for id, text, on in right:
-        w = measure(text) + 28
+        w = measure(text) + pad
         x -= w
         out.right.append(Button(id, Rect(x, y, w, BUTTON_H), text, on))
         x -= 6

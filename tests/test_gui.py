@@ -638,10 +638,15 @@ def test_a_project_saved_with_ctrl_s_reopens_with_ctrl_o_as_it_was(gui, tmp_path
 
 # --- moving a block with the keyboard ----------------------------------------------------------------
 
-def test_the_move_key_is_pyglet_s_m():
-    from pyglet.window import key
-    from blockbuilder.controller import MOVE_KEY
-    assert MOVE_KEY == key.M
+def test_the_controller_s_key_codes_are_pyglet_s():
+    from pyglet.window import key, mouse
+    from blockbuilder import keys
+    names = [n for n in vars(keys) if n.isupper() and n != "IS_MAC"]
+    buttons = {"LEFT", "MIDDLE", "RIGHT"}
+    for name in names:
+        theirs = getattr(mouse, name) if name in buttons else getattr(key, {"LEFT_KEY": "LEFT", "RIGHT_KEY": "RIGHT"}.get(name, name))
+        assert getattr(keys, name) == theirs, name
+    assert {"M", "DELETE", "TAB", "MOD_CTRL", "LEFT", "LEFT_KEY"} <= set(names)
 
 
 def test_m_picks_a_block_up_the_arrows_step_through_the_places_it_may_snap_and_enter_drops_it_in_one_step(gui):
@@ -734,5 +739,31 @@ def test_a_keyboard_move_of_a_neuron_only_visits_the_insides_of_layers(gui):
         g.key(g.K.UP)                                  # from "below nand" to "inside gates", on top
         g.key(g.K.ENTER)
         assert [c.id for c in block(g.project, "gates").children] == ["or", "nand"]
+    finally:
+        g.close()
+
+
+@pytest.mark.parametrize("lang", ["ja", "ja-Hira", "en"])
+def test_at_the_smallest_window_every_toolbar_button_and_stage_tab_fits_without_overlapping(tmp_path, monkeypatch,
+                                                                                           lang):
+    from blockbuilder.view.window import MIN_HEIGHT, MIN_WIDTH
+    monkeypatch.setenv("BLOCKBUILDER_HOME", str(tmp_path / "home"))
+    g = open_gui(width=MIN_WIDTH, height=MIN_HEIGHT)
+    try:
+        g.c.run(f"lang:{lang}")
+        g.frame()
+        assert g.editor.lang == lang
+        buttons = g.c.toolbar().all()
+        spans = sorted((b.rect.x, b.rect.x + b.rect.w) for b in buttons)
+        assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:])), spans
+        assert spans[0][0] >= 0 and spans[-1][1] <= MIN_WIDTH
+        by_text = {lab.text: lab for lab in g.labels(["chrome"])}
+        for b in buttons:                      # each label inside its own button
+            label = by_text[b.text]
+            assert label.content_width <= b.rect.w - 8, (b.text, label.content_width, b.rect.w)
+        stage = g.c.regions.stage
+        tabs = g.c.stage_input.layout().tabs
+        assert len(tabs) == 3 and all(stage.x <= t.rect.x and t.rect.x + t.rect.w <= stage.x + stage.w for t in tabs)
+        assert all(a.rect.x + a.rect.w <= b.rect.x for a, b in zip(tabs, tabs[1:]))
     finally:
         g.close()

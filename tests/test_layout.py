@@ -357,3 +357,15 @@ def test_every_palette_block_fits_the_flyout_taking_a_second_row_when_it_is_long
         assert rows == (1 if one_row.w <= PALETTE_W else 2), type_id
         assert [i.text for i in box.items] == [i.text for i in one_row.items]   # the same words, wrapped
     assert any(box.head > ROW + HAT for _, box in pal.entries)                  # some do wrap
+
+
+def test_wrap_text_does_not_leave_a_short_japanese_line_at_a_space_beside_a_number():
+    text = "直すところが 1 か所あります。赤いブロックをクリックすると理由が出ます。"
+    lines = wrap_text(text, approx_measure, 420, 11)
+    assert "".join(lines) == text and len(lines) == 2 and len(lines[0]) > 2 * len(lines[1])
+
+
+def test_wrap_text_breaks_hiragana_written_with_spaces_between_words_at_a_space():
+    text = "なおす ところが 1こ あるよ。あかい ブロックを クリックすると りゆうが でるよ。"
+    lines = wrap_text(text, approx_measure, 420, 11)
+    assert len(lines) == 2 and " ".join(lines) == text and lines[0].endswith("ブロックを")

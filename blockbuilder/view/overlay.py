@@ -11,7 +11,6 @@ from ..screen import MENU_ROW, PALETTE_SCALE, TOOL_PT, Rect
 from . import theme as T
 from .dialogs import draw_dialog
 from .fonts import FONT_NAME
-from .measure import clip_text
 
 
 EDIT_PT, EDIT_LINE = 12, 20    # a comment being written: text size and line height, screen pixels
@@ -132,8 +131,10 @@ def _status(o: Overlay, c) -> None:
     else:
         return
     width = min(r.w - 90, 560)
-    o.rect(Rect(r.x + 10, r.y + 10, width, 34), T.PANEL_BG, 0, radius=8, border=colour)
-    o.text(clip_text(text, e.measure, width - 20, 11), r.x + 22, r.y + 27, colour, 1, 11)
+    lines = wrap_text(text, e.measure, width - 24, 11)[:3]   # wrapped, never cut: the box grows upwards
+    o.rect(Rect(r.x + 10, r.y + 10, width, 18 * len(lines) + 16), T.PANEL_BG, 0, radius=8, border=colour)
+    for i, line in enumerate(lines):
+        o.text(line, r.x + 22, r.y + 27 + 18 * (len(lines) - 1 - i), colour, 1, 11)
 
 
 def _sizes(compiled) -> list[str]:

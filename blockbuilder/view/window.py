@@ -29,6 +29,7 @@ from .stage import StageView
 
 TAGS_W = 240   # room right of a script for its shape tags ("!", "2 → 4"), workspace units
 CONFIG = dict(red_size=8, green_size=8, blue_size=8, alpha_size=8, depth_size=24, double_buffer=True)
+MIN_WIDTH, MIN_HEIGHT = 1024, 640   # as Scratch 3: every toolbar label fits from here up
 
 
 class ClipGroup(Group):
@@ -65,6 +66,7 @@ class EditorWindow(pyglet.window.Window):
     def __init__(self, controller: Controller, width: int = 1280, height: int = 800, visible: bool = True):
         config = pyglet.gl.Config(**CONFIG)
         super().__init__(width, height, caption="blockbuilder", resizable=True, config=config, visible=visible)
+        self.set_minimum_size(MIN_WIDTH, MIN_HEIGHT)
         self.c = controller
         self.c.resize(width, height)
         self.frames = 0
@@ -300,10 +302,12 @@ class EditorWindow(pyglet.window.Window):
         g0, g1, g2 = Group(0), Group(1), Group(2)
         keep.append(shapes.Rectangle(r.toolbar.x, r.toolbar.y, r.toolbar.w, r.toolbar.h, color=T.rgb(T.TOOLBAR),
                                      batch=b, group=g0))
-        keep.append(pyglet.text.Label("blockbuilder", font_name=FONT_NAME, font_size=15, x=r.toolbar.x + 14,
-                                      y=r.toolbar.y + r.toolbar.h / 2, anchor_y="center", color=(255, 255, 255, 255),
-                                      batch=b, group=g2))
-        for button in c.toolbar().all():
+        toolbar = c.toolbar()
+        if toolbar.title:
+            keep.append(pyglet.text.Label("blockbuilder", font_name=FONT_NAME, font_size=15, x=r.toolbar.x + 14,
+                                          y=r.toolbar.y + r.toolbar.h / 2, anchor_y="center",
+                                          color=(255, 255, 255, 255), batch=b, group=g2))
+        for button in toolbar.all():
             colour = T.TOOLBAR_BUTTON if button.enabled else T.TOOLBAR_OFF
             keep.append(shapes.RoundedRectangle(button.rect.x, button.rect.y, button.rect.w, button.rect.h, radius=8,
                                                 color=T.rgb(colour), batch=b, group=g1))
