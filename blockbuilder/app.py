@@ -34,7 +34,9 @@ def make_window(project=None, path=None, width=1280, height=800, visible=True, c
         window.session = Session(controller)
         window.session._open(project, path)
     window.lab = lab
+    from .data_tools import DataTools
     from .export_flow import install
+    DataTools(window.session, lab)
     window.exporter = install(window.session, lab.export_source)
     return window
 

@@ -386,6 +386,15 @@ class Controller(_ViewKeys):
         for item in menu.items:
             item.checked = item.id in chosen
 
+    def open_features(self, block_id: str, param: str, sx: float, sy: float) -> None:
+        """The inputs menu of a data hat (x1, x2, x1², sin x1, …): each item switches one on or off and the
+        menu stays open. Opened from the block's field or from the inputs on the stage's diagram."""
+        block = block_at(self.editor.project, find(self.editor.project, block_id))
+        p = BLOCK_TYPES[block.type].param(param)
+        value = block.params.get(param, p.default)
+        items = [MenuItem(c, choice_label(c, self.editor.lang), checked=c in value) for c in p.choices]
+        self.open_menu(Menu("features", items, sx, sy, target=block_id, param=param, keep_open=True))
+
     # --- fields ------------------------------------------------------------------------
 
     def open_field(self, block_id: str, param: str) -> None:
@@ -399,8 +408,7 @@ class Controller(_ViewKeys):
             items = [MenuItem(c, choice_label(c, lang), checked=c == value) for c in p.choices]
             self.open_menu(Menu("choice", items, sx, sy, target=block_id, param=param))
         elif p.kind == "features":
-            items = [MenuItem(c, choice_label(c, lang), checked=c in value) for c in p.choices]
-            self.open_menu(Menu("features", items, sx, sy, target=block_id, param=param, keep_open=True))
+            self.open_features(block_id, param, sx, sy)
         elif p.kind == "bool":
             self.editor.set_param(block_id, param, not value)
         elif p.kind == "points":

@@ -325,6 +325,22 @@ class Editor:
         with self._edit("edit_field") as edit:
             edit.do(self.project, SetParamOp(block_id, name, copy.deepcopy(old), copy.deepcopy(value)))
 
+    def replace_block(self, block_id: str, type_id: str, params: dict) -> str:
+        """Put a new block of another type (its other fields at their defaults) where a block is, keeping
+        its note: one undoable step, e.g. a data hat swapped for "drawn points" or a CSV file from the stage."""
+        addr = find(self.project, block_id)
+        old = block_at(self.project, addr)
+        new = self.new_palette_blocks(type_id)
+        new[0]["params"].update(copy.deepcopy(params))
+        if old.comment:
+            new[0]["comment"] = old.comment
+        with self._edit("edit_replace") as edit:
+            edit.do(self.project, BlocksOp(addr, dump([old]), add=False))
+            edit.do(self.project, BlocksOp(addr, new))
+        if self.selection == block_id:
+            self.selection = new[0]["id"]
+        return new[0]["id"]
+
     def set_comment(self, block_id: str, text: str | None) -> None:
         block = block_at(self.project, find(self.project, block_id))
         if block.comment != text:

@@ -40,6 +40,7 @@ EDITOR_TEXTS.update({
     "edit_add": T("ブロックを出す", "ブロックを だす", "add a block"),
     "edit_delete": T("ブロックを消す", "ブロックを けす", "delete blocks"),
     "edit_field": T("値を変える", "あたいを かえる", "change a value"),
+    "edit_replace": T("データを変える", "データを かえる", "change the data"),
     "edit_comment": T("コメントを書く", "コメントを かく", "write a comment"),
     "edit_duplicate": T("複製する", "コピーを つくる", "duplicate"),
     "edit_paste": T("貼り付ける", "はりつける", "paste"),

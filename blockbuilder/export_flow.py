@@ -93,8 +93,8 @@ class Exporter:
             return
         s = self.session
         last = self.last_path.parent if self.last_path is not None else None
-        folder = last if last is not None and last.is_dir() else s._folder()
-        chooser = Sb3Chooser(folder, default_name(src.name, self.lang), home=s._home())
+        folder = last if last is not None and last.is_dir() else s.start_folder()
+        chooser = Sb3Chooser(folder, default_name(src.name, self.lang), home=s.projects_home())
         s.show(Chooser(chooser, lambda path: self._check(src, path), s.close_dialog))
 
     def _check(self, src: ExportSource, path: Path) -> None:

@@ -101,7 +101,8 @@ class Session:
                 self.tell(e.message)
                 return
             self._open(project, str(path))
-        self.unsaved_then(lambda: self.show(Chooser(FileChooser("open", self._folder(), home=self._home()),
+        self.unsaved_then(lambda: self.show(Chooser(FileChooser("open", self.start_folder(),
+                                                                home=self.projects_home()),
                                                     chosen, self.close_dialog)))
 
     def save(self, after: Callable[[], None] | None = None) -> None:
@@ -124,14 +125,15 @@ class Session:
 
     def save_as(self, after: Callable[[], None] | None = None) -> None:
         e = self.c.editor
-        folder = os.path.dirname(e.path) if e.path else self._folder()
+        folder = os.path.dirname(e.path) if e.path else self.start_folder()
         name = os.path.basename(e.path) if e.path else (e.project.name or "project") + ".json"
 
         def chosen(path: Path) -> None:
             self.close_dialog()
             e.path = str(path)
             self.save(after)
-        self.show(Chooser(FileChooser("save", folder, name=name, home=self._home()), chosen, self.close_dialog))
+        self.show(Chooser(FileChooser("save", folder, name=name, home=self.projects_home()), chosen,
+                          self.close_dialog))
 
     def examples(self) -> None:
         lang = self.c.editor.lang
@@ -202,17 +204,19 @@ class Session:
         self.settings.last_project = str(path)
         save_settings(self.settings)
 
-    def _home(self) -> Path:
+    def projects_home(self) -> Path:
+        """The projects folder (made if missing), else the user's home."""
         try:
             return ensure_projects_folder(self.settings)
         except OSError:
             return Path.home()
 
-    def _folder(self) -> Path:
+    def start_folder(self) -> Path:
+        """Where a chooser opens: the last project's folder, else the projects folder."""
         last = self.settings.last_project
         if last and os.path.isdir(os.path.dirname(last)):
             return Path(os.path.dirname(last))
-        return self._home()
+        return self.projects_home()
 
     def display_name(self) -> str:
         e = self.c.editor

@@ -127,13 +127,16 @@ class Lab:
 
     def _why_not(self, c) -> Message | None:
         if c.spec is None or not c.ok:
-            errors = sum(p.severity == "error" for p in c.problems)
-            return msg("lab_fix_first", count=max(errors, 1))
+            errors = [p for p in c.problems if p.severity == "error"]
+            if len(errors) == 1:      # one thing to fix: say it ("Draw some points first.")
+                return errors[0].message
+            return msg("lab_fix_first", count=max(len(errors), 1))
         return None
 
     def _drop(self, why: Message) -> None:
         self.status, self.message = "blocked", why
         self.network = self.trainer = None
+        self.train_set = self.test_set = None    # the stage shows no data it could not train on
         self._built = None
         self._settings_key = None
         self.version += 1

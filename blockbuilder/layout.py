@@ -125,11 +125,13 @@ def wrap_text(text: str, measure: Measure, width: float, size: float = FONT_PT) 
     out = []
     for para in text.split("\n"):
         line, w = "", 0.0
+        spaced = sum(para.count(c) for c in SPACES) * 10 >= len(para)   # words apart, as in hiragana for children
         for ch in para:
             cw = measure(ch)
             if line and w + cw > limit and ch not in SPACES + NO_LINE_START:
                 cut = max(line.rfind(c) for c in SPACES)
-                if cut > 0 and _wide(ch) and _wide(line[-1]) and sum(map(measure, line[:cut])) < 0.6 * limit:
+                if cut > 0 and not spaced and _wide(ch) and _wide(line[-1]) \
+                        and sum(map(measure, line[:cut])) < 0.6 * limit:
                     cut = 0   # Japanese written without spaces: break here rather than leave a short line
                 line, rest = (line[:cut], line[cut + 1:]) if cut > 0 else (line, "")
                 out.append(line.rstrip(SPACES))

@@ -149,6 +149,12 @@ def output_heat(net: Network, frame: Frame, n: int = 64,
     return _rgba(rgb.reshape(n, n, 3))
 
 
+def value_colours(values: np.ndarray, value_range: tuple[float, float]) -> np.ndarray:
+    """(N, 3) uint8 colours of numbers on the regression map's scale at full strength: a point whose
+    colour matches the map under it is a point the network predicts well."""
+    return _rgba(_diverging(_scaled(np.asarray(values, float).reshape(-1), value_range)))[:, :3]
+
+
 def curve(net: Network, lo: float, hi: float, n: int = 200) -> np.ndarray:
     """(n, 2) rows of (x, prediction) from lo to hi, for a network with one input (first target)."""
     _require_inputs(net, 1, "a curve")
@@ -366,6 +372,8 @@ def _edges(W: np.ndarray, layer: int, src: dict, dst: dict, r: float) -> list[Ed
 
 # --- words ----------------------------------------------------------------------------------
 
-def legend(spec: NetworkSpec) -> Message:
-    """The sentence under the answer's map that says what its colours mean."""
+def legend(spec: NetworkSpec, value_range: tuple[float, float] | None = None) -> Message:
+    """The sentence under the answer's map that says what its colours mean (for numbers, from what to what)."""
+    if spec.output.kind == "regress" and value_range is not None:
+        return msg("maps_legend_regress_range", low=f"{value_range[0]:.3g}", high=f"{value_range[1]:.3g}")
     return msg("maps_legend_" + spec.output.kind)

@@ -19,5 +19,12 @@ MAPS_TEXTS: dict[str, dict[str, str]] = {
         "ja-Hira": "あおは おおきい かず、オレンジは ちいさい かずの こたえだよ。",
         "en": "Blue means a big answer, orange means a small one.",
     },
+    "maps_legend_regress_range": {
+        "ja": "青は大きい数（{high}まで）、オレンジは小さい数（{low}まで）。点と下の色が同じなら当たり。",
+        "ja-Hira": "あおは おおきい かず（{high}まで）、オレンジは ちいさい かず（{low}まで）。"
+                   "てんと したの いろが おなじなら あたり。",
+        "en": "Blue is big (up to {high}), orange small (down to {low}). A point coloured like the map under it "
+              "is right.",
+    },
     # --- the network diagram ------------------------------------------------------------------
 }

@@ -15,15 +15,20 @@ from runtime.messages import Message
 from . import insight
 from .dialogs import AskNumber
 from .files import DialogHost
+from .catalog import BLOCK_TYPES
+from .data_tools import CLASSES, tool_specs
+from .edits import block_at, find
 from .insight import Pad, StepThrough, confusion_cells, guesses, math_lines, neuron_math, neuron_title
 from .lab import SPEEDS, Lab
-from .maps import Frame, diagram, frame_for, neuron_heats
+from .maps import Frame, diagram, frame_for, legend, neuron_heats
 from .messages import msg
 from .screen import BUTTON_H, Button, Menu, MenuItem, Rect, fit_menu
 
 PAD = 10
 ROW = BUTTON_H + 8
 TABS_H = 34
+TOOL_H = 32            # the data tools and the look-inside panel's buttons
+LEGEND_H = 48          # up to three short lines under the data plot: what its colours mean
 LIVE_HZ = 10           # redraws of the live views per second while training
 BIG_MIN = 520          # a stage at least this wide shows every view at once, without tabs
 
@@ -55,6 +60,7 @@ class StageLayout:
     status: Rect                               # the epoch counter and loss line
     tabs: list[Button]
     panels: dict[str, Rect] = field(default_factory=dict)   # view name -> where it goes
+    tools: list[Button] = field(default_factory=list)       # the data tools over the data view (data_tools.py)
 
 
 def data_kind(lab: Lab) -> str:
@@ -72,8 +78,7 @@ def data_kind(lab: Lab) -> str:
 
 
 def tabs_for(kind: str) -> list[str]:
-    first = {"points": ["data"], "curve": ["data"], "digits": ["digits"], "other": [], "none": ["data"]}[kind]
-    return first + ["network", "charts"]
+    return ["digits" if kind == "digits" else "data", "network", "charts"]
 
 
 def layout(area: Rect, lab: Lab, state: StageState, lang: str, measure) -> StageLayout:
@@ -106,21 +111,59 @@ def layout(area: Rect, lab: Lab, state: StageState, lang: str, measure) -> Stage
     body_top = y
     tabs: list[Button] = []
     panels: dict[str, Rect] = {}
+    specs = tool_specs(lab, state.own_class, state.show_test, kind, lang)
     if area.w >= BIG_MIN:
         body = Rect(area.x + PAD, area.y + PAD, area.w - 2 * PAD, body_top - area.y - PAD)
-        panels = _all_views(body, kind)
+        left, right = _split_h(body, 0.5)
+        tools, right = _tool_rows(right, specs, measure)
+        panels = _all_views(left, right, kind, classes=not _regression(lab))
     else:
         x = area.x + PAD
         if state.tab not in names:
             state.tab = names[0]
-        for name in names:
-            text = t("tab_" + name)
-            w = measure(text) + 22
-            tabs.append(Button("tab:" + name, Rect(x, y - TABS_H, w, TABS_H), text, True, state.tab == name))
-            x += w + 4
+        texts = [t("tab_" + name) for name in names]
+        room = area.w - 2 * PAD - 4 * (len(names) - 1)
+        widths = [measure(text) * 12 / 13 for text in texts]    # tab labels are drawn at 12 pt
+        pad = max(6.0, min(22.0, (room - sum(widths)) / len(names)))
+        for name, text, w in zip(names, texts, widths):
+            tabs.append(Button("tab:" + name, Rect(x, y - TABS_H, w + pad, TABS_H), text, True, state.tab == name))
+            x += w + pad + 4
         body = Rect(area.x + PAD, area.y + PAD, area.w - 2 * PAD, y - TABS_H - 8 - area.y - PAD)
-        panels = _one_view(body, state.tab)
-    return StageLayout(area, buttons, status, tabs, panels)
+        tools = []
+        if state.tab in ("data", "digits"):
+            tools, body = _tool_rows(body, specs, measure)
+        panels = _one_view(body, state.tab, kind, classes=not _regression(lab))
+    if _regression(lab):
+        panels = _without_accuracy(panels)
+    return StageLayout(area, buttons, status, tabs, panels, tools)
+
+
+def _regression(lab: Lab) -> bool:
+    return lab.train_set is not None and lab.train_set.task == "regress"
+
+
+def _without_accuracy(panels: dict[str, Rect]) -> dict[str, Rect]:
+    """Numbers have no accuracy to chart: the loss chart takes its place too."""
+    if "accuracy" not in panels or "loss" not in panels:
+        return panels
+    loss, acc = panels["loss"], panels.pop("accuracy")
+    x, y = min(loss.x, acc.x), min(loss.y, acc.y)
+    panels["loss"] = Rect(x, y, max(loss.x + loss.w, acc.x + acc.w) - x, max(loss.top, acc.top) - y)
+    return panels
+
+
+def _tool_rows(r: Rect, specs, measure) -> tuple[list[Button], Rect]:
+    """The data tools in rows at the top of r (wrapping as the stage's buttons do), and what is left below."""
+    out, x, y = [], r.x, r.top - TOOL_H
+    for id, text, toggled in specs:
+        w = measure(text) * 11 / 13 + 20
+        if x + w > r.x + r.w and x > r.x:
+            x, y = r.x, y - TOOL_H - 4
+        out.append(Button(id, Rect(x, y, w, TOOL_H), text, True, toggled))
+        x += w + 6
+    if not out:
+        return out, r
+    return out, Rect(r.x, r.y, r.w, y - 8 - r.y)
 
 
 def _square(r: Rect) -> Rect:
@@ -139,10 +182,15 @@ def _split_h(r: Rect, share: float, gap: float = 10) -> tuple[Rect, Rect]:
     return Rect(r.x, r.y, w, r.h), Rect(r.x + w + gap, r.y, r.w - w - gap, r.h)
 
 
-def _one_view(body: Rect, tab: str) -> dict[str, Rect]:
+def _one_view(body: Rect, tab: str, kind: str, classes: bool = False) -> dict[str, Rect]:
+    if tab == "data" and kind == "other":
+        if not classes:
+            return {"summary": body}
+        summary, rest = _split_v(body, 0.3)
+        return {"summary": summary, "confusion": _square(rest)}
     if tab == "data":
         plot, info = _split_v(body, 0.72)
-        return {"plot": _square(plot), "info": info}
+        return {**_plot_and_legend(plot), "info": info}
     if tab == "digits":
         guesses, rest = _split_v(body, 0.5)
         confusion, pad = _split_h(rest, 0.5)
@@ -155,9 +203,14 @@ def _one_view(body: Rect, tab: str) -> dict[str, Rect]:
     return {"loss": loss, "accuracy": accuracy}
 
 
-def _all_views(body: Rect, kind: str) -> dict[str, Rect]:
+def _plot_and_legend(r: Rect) -> dict[str, Rect]:
+    """The data plot as a square at the top of r, and under it the line that says what the colours mean."""
+    plot = _square(Rect(r.x, r.y + LEGEND_H + 4, r.w, r.h - LEGEND_H - 4))
+    return {"plot": plot, "legend": Rect(plot.x, plot.y - LEGEND_H - 4, plot.w, LEGEND_H)}
+
+
+def _all_views(left: Rect, right: Rect, kind: str, classes: bool = False) -> dict[str, Rect]:
     """Left: the network and what one neuron computes; right: the data (or digits) over the charts."""
-    left, right = _split_h(body, 0.5)
     diagram, info = _split_v(left, 0.62)
     panels = {"diagram": diagram, "info": info}
     if kind == "digits":
@@ -169,9 +222,15 @@ def _all_views(body: Rect, kind: str) -> dict[str, Rect]:
                       loss=loss, accuracy=accuracy)
         return panels
     if kind in ("points", "curve", "none"):
-        plot = _square(right)
-        right = Rect(right.x, right.y, right.w, right.h - plot.h - 8)
-        panels["plot"] = plot
+        shown = _plot_and_legend(right)
+        right = Rect(right.x, right.y, right.w, shown["legend"].y - 8 - right.y)
+        panels.update(shown)
+    elif kind == "other":
+        summary, right = _split_v(right, 0.22)
+        panels["summary"] = summary
+        if classes:
+            confusion, right = _split_v(right, 0.45)
+            panels["confusion"] = _square(confusion)
     loss, accuracy = _split_v(right, 0.5)
     panels.update(loss=loss, accuracy=accuracy)
     return panels
@@ -254,6 +313,10 @@ class StageControl:
             if b.rect.contains(x, y):
                 self.state.tab = b.id.split(":", 1)[1]
                 self.state.changed()
+                return
+        for b in lay.tools:
+            if b.rect.contains(x, y):
+                self.tool(b.id)
                 return
         for name, rect in lay.panels.items():
             if rect.contains(x, y):
@@ -389,7 +452,9 @@ class StageControl:
         d = self.diagram(rect)
         node = d.node_at(x, y)
         if node is not None:
-            if node.key[0] == "n":
+            if node.key[0] == "in":        # as in TF Playground: the inputs are switched on and off here
+                self._features_menu(node.x + node.r + 4, node.y)
+            elif node.key[0] == "n":
                 self.state.neuron = node.key[1:]
                 self.state.stepping = None
                 self.state.changed()
@@ -398,6 +463,14 @@ class StageControl:
         if edge is not None:
             self.ask_number(msg("stage_weight_title", i=edge.i + 1, j=edge.j + 1), edge.weight,
                             lambda v: self.lab.set_parameter(edge.layer, "W", (edge.i, edge.j), v))
+
+    def _features_menu(self, x: float, y: float) -> None:
+        data = self.c.editor.compiled().data
+        if data is None:
+            return
+        block = block_at(self.c.editor.project, find(self.c.editor.project, data.block_id))
+        if any(p.name == "features" for p in BLOCK_TYPES[block.type].params):
+            self.c.open_features(data.block_id, "features", x, y)
 
     def ask_number(self, title: Message, value: float, then) -> None:
         self.c.dialog = DialogHost(self, AskNumber(title, value, then, self.close_dialog))
@@ -410,6 +483,19 @@ class StageControl:
             if b.rect.contains(x, y) and b.enabled:
                 self.info_action(b.id)
                 return
+
+    def tool(self, id: str) -> None:
+        """A data tool: the stage's own choices here, changes of the data through the controller's actions."""
+        st = self.state
+        if id.startswith("class:"):
+            st.own_class = int(id.split(":")[1])
+        elif id == "pad_clear":
+            self.pad().clear()
+        elif id == "test_toggle":
+            st.show_test = not st.show_test
+        else:
+            self.c.run(id)
+        st.changed()
 
     def info_action(self, id: str) -> None:
         st, lab = self.state, self.lab
@@ -424,12 +510,6 @@ class StageControl:
             layer, j = st.neuron
             b = float(lab.network.params_by_layer()[layer]["b"][j])
             self.ask_number(msg("stage_bias_title", j=j + 1), b, lambda v: lab.set_parameter(layer, "b", (j,), v))
-        elif id.startswith("class:"):
-            st.own_class = int(id.split(":")[1])
-        elif id == "pad_clear":
-            self.pad().clear()
-        elif id == "test_toggle":
-            st.show_test = not st.show_test
         st.changed()
 
     def _press_pad(self, rect: Rect, x: float, y: float, stroke: bool = False) -> None:
@@ -442,15 +522,55 @@ class StageControl:
 
 
 def plot_frame(lab: Lab):
-    """The square of the plane the data plot shows: around every point, or -1..1 with none yet."""
+    """The square of the plane the data plot shows: around every point, or -1..1 with none yet. A child's
+    own points keep -1..1 in view, so the plot does not jump while they are added."""
+    own = own_points(lab)
+    if own is not None:
+        return frame_for(np.array([[-1.0, -1.0], [1.0, 1.0]]), own[0])
     sets = [d.x for d in (lab.train_set, lab.test_set) if d is not None and len(d.x) and d.n_inputs == 2]
     if not sets:
         return Frame((-1.0, -1.0), (1.0, 1.0))
     return frame_for(*sets)
 
 
+def value_range(lab: Lab) -> tuple[float, float] | None:
+    """The numbers to predict, from smallest to largest (regression data), for the map's and points' colours."""
+    data = lab.train_set
+    if data is None or data.task != "regress" or not len(data.y):
+        return None
+    y = np.asarray(data.y, float)[:, 0]
+    return float(np.min(y)), float(np.max(y))
+
+
+def legend_text(lab: Lab, lang: str) -> str:
+    """What the data plot's colours mean, for the line under it ("" before there is a network)."""
+    if lab.network is None or data_kind(lab) != "points":
+        return ""
+    return legend(lab.network.spec, value_range(lab)).text(lang)
+
+
+def own_points(lab: Lab) -> tuple[np.ndarray, np.ndarray] | None:
+    """((N, 2) places, (N,) class numbers) of the points a child drew on the data hat, or None when the data is
+    not drawn points. Read from the hat, so they show even before there are two colours to learn from."""
+    data = lab.compiled.data if lab.compiled is not None else None
+    if data is None or data.kind != "data_points":
+        return None
+    ok = [p for p in data.points or [] if isinstance(p, (list, tuple)) and len(p) == 3]
+    xy = np.array([[float(p[0]), float(p[1])] for p in ok]).reshape(-1, 2)
+    classes = np.array([_class_number(p[2]) for p in ok], dtype=int)
+    return xy, classes
+
+
+def _class_number(label) -> int:
+    """The colour of a drawn point: its class number (the stage adds 0, 1, 2); a typed name gets a fixed one."""
+    try:
+        return int(label)
+    except (TypeError, ValueError):
+        return sum(map(ord, str(label))) % len(CLASSES)
+
+
 def info_buttons(rect: Rect, state: StageState, lang: str, measure, lab: Lab) -> list[Button]:
-    """The buttons at the bottom of the look-inside panel."""
+    """The buttons at the bottom of the look-inside panel, in rows from the bottom up when they do not fit."""
     t = lambda key, **kw: msg(key, **kw).text(lang)  # noqa: E731
     if state.stepping is not None:
         ids = [("step_next", t("stage_step_next")), ("step_stop", t("stage_step_stop"))]
@@ -458,17 +578,19 @@ def info_buttons(rect: Rect, state: StageState, lang: str, measure, lab: Lab) ->
         ids = [("step_start", t("stage_step_start"))]
         if state.neuron is not None:
             ids.append(("bias", t("stage_bias_edit")))
-    data = lab.compiled.data
-    if data is not None and data.kind == "data_points" and state.stepping is None:
-        ids += [(f"class:{k}", t("stage_class", name=name)) for k, name in enumerate(("A", "B", "C"))]
-    if data_kind(lab) == "digits":
-        ids.append(("pad_clear", t("stage_pad_clear")))
-    elif data_kind(lab) == "points" and lab.test_set is not None and len(lab.test_set):
-        ids.append(("test_toggle", t("lab_test_toggle")))
-    out, x = [], rect.x + 8
+    rows: list[list[tuple[str, str, float]]] = [[]]
+    x = rect.x + 8
     for id, text in ids:
         w = measure(text) * 11 / 13 + 20
-        on = lab.network is not None or id.startswith("class:")
-        out.append(Button(id, Rect(x, rect.y + 8, w, 32), text, on, id == f"class:{state.own_class}"))
+        if x + w > rect.x + rect.w - 8 and rows[-1]:
+            rows.append([])
+            x = rect.x + 8
+        rows[-1].append((id, text, w))
         x += w + 6
+    out = []
+    for k, row in enumerate(rows):
+        x, y = rect.x + 8, rect.y + 8 + (len(rows) - 1 - k) * (TOOL_H + 4)
+        for id, text, w in row:
+            out.append(Button(id, Rect(x, y, w, TOOL_H), text, lab.network is not None))
+            x += w + 6
     return out

@@ -98,16 +98,26 @@ def test_a_changed_learning_rate_keeps_what_was_learned():
     assert e.project.trained    # what was learned was written before the new settings took over
 
 
-def test_a_network_with_problems_cannot_train_and_says_how_many_to_fix():
+def test_a_network_with_one_problem_cannot_train_and_says_that_problem():
     p = example("xor")
     p.scripts[0].blocks.pop()          # no output block
     lab = Lab(Editor(p))
     assert lab.status == "blocked" and not lab.can_train() and lab.network is None
-    assert lab.message.key == "lab_fix_first"
+    assert lab.message.key == "compile_no_output" and lab.train_set is None
     lab.play()
     lab.step_batch()
     assert lab.status == "blocked"
     assert isinstance(lab.export_source(), type(lab.message))
+
+
+def test_a_network_with_several_problems_says_how_many_to_fix():
+    p = example("xor")
+    p.scripts[0].blocks[1].params["units"] = 0         # two layers without neurons
+    p.scripts[0].blocks[2].params["units"] = 0
+    lab = Lab(Editor(p))
+    errors = [q for q in lab.compiled.problems if q.severity == "error"]
+    assert len(errors) >= 2 and lab.status == "blocked"
+    assert lab.message.key == "lab_fix_first" and lab.message.params["count"] == len(errors)
 
 
 def test_hand_set_gates_run_but_have_nothing_to_learn():
@@ -244,8 +254,7 @@ def test_own_points_a_click_on_the_plot_adds_a_point_of_the_chosen_class():
     c = Controller(e, 1280, 800)
     stage = StageControl(c, Lab(e))
     rect = stage.layout().panels["plot"]
-    b = next(b for b in info_buttons(stage.layout().panels["info"], stage.state, stage.lang, e.measure, stage.lab)
-             if b.id == "class:1")
+    b = next(b for b in stage.layout().tools if b.id == "class:1")
     stage.press(*centre(b))
     assert stage.state.own_class == 1
     stage.press(rect.x + rect.w * 0.9, rect.y + rect.h * 0.1)

@@ -369,3 +369,11 @@ def test_wrap_text_breaks_hiragana_written_with_spaces_between_words_at_a_space(
     text = "なおす ところが 1こ あるよ。あかい ブロックを クリックすると りゆうが でるよ。"
     lines = wrap_text(text, approx_measure, 420, 11)
     assert len(lines) == 2 and " ".join(lines) == text and lines[0].endswith("ブロックを")
+
+
+def test_wrap_text_never_breaks_inside_a_word_of_hiragana_written_with_spaces():
+    text = "データの てんを クリック してから ニューロンを クリック すると、けいさんが みられるよ。"
+    words = set(text.split(" "))
+    for w in range(150, 500, 9):
+        lines = wrap_text(text, approx_measure, w, 10)
+        assert " ".join(lines) == text and all(set(ln.split(" ")) <= words for ln in lines), (w, lines)
