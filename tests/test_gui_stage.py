@@ -197,3 +197,55 @@ def test_a_learning_rate_that_blows_up_pauses_puts_the_weights_back_and_says_wha
         assert lab.status == "done" and math.isfinite(lab.history[-1].train_loss)
     finally:
         gui.close()
+
+
+def test_a_child_draws_own_points_in_hiragana_trains_on_them_and_the_map_follows(home):
+    """Real clicks: "draw points", two colours on opposite corners, ▶; the map takes each corner's colour."""
+    from blockbuilder import maps
+    from blockbuilder.stage import plot_frame
+    gui = open_gui(example("xor", "ja-Hira"))
+    try:
+        lab = gui.window.lab
+
+        def settle():
+            gui.window.update(1 / 30)             # the lab follows the document at the next tick
+            gui.frame()
+
+        def tool(id: str):
+            b = next(b for b in gui.c.stage_input.layout().tools if b.id == id)
+            return b.rect.x + b.rect.w / 2, b.rect.y + b.rect.h / 2
+        gui.click(*tool("own_points"))
+        settle()
+        assert lab.status == "blocked" and lab.message.key == "points_empty"
+        assert lab.message.text("ja-Hira") in " ".join(gui.label_texts(["stage"]))   # "まず てんを かいてね。"
+        assert msg("data_points_clear").text("ja-Hira") not in gui.label_texts(["stage"])
+        corners = {0: [(0.15, 0.2), (0.25, 0.12), (0.1, 0.3)], 1: [(0.85, 0.8), (0.75, 0.9), (0.9, 0.7)]}
+        for cls, places in corners.items():
+            gui.click(*tool(f"class:{cls}"))
+            for u, v in places:
+                plot = panel(gui, "plot")
+                gui.click(plot.x + u * plot.w, plot.y + v * plot.h)
+                settle()
+            if cls == 0:      # one colour is nothing to learn yet, but the points show as they are added
+                assert lab.status == "blocked" and lab.train_set is None
+                x1, x2, _ = gui.editor.project.scripts[0].blocks[0].params["points"][0]
+                u, v = plot_frame(lab).to_unit(x1, x2)
+                assert gui.pixel(plot.x + u * plot.w, plot.y + v * plot.h) == maps.CLASS_COLOURS[0]
+        points = gui.editor.project.scripts[0].blocks[0].params["points"]
+        assert [p[2] for p in points] == [0, 0, 0, 1, 1, 1]
+        plot = panel(gui, "plot")
+        gui.click(*stage_button(gui, "lab_toggle"))
+        train_until(gui, lambda: False, seconds=30)
+        assert lab.status == "done" and lab.history[-1].train_accuracy == 1.0
+        for (u, v), cls in (((0.05, 0.05), 0), ((0.95, 0.95), 1)):
+            r, g, b = gui.pixel(plot.x + u * plot.w, plot.y + v * plot.h)
+            want = maps.CLASS_COLOURS[cls]
+            assert (r > b) == (want[0] > want[2]), ((u, v), (r, g, b))
+        gui.editor.undo()                       # the training
+        for _ in range(6):
+            gui.editor.undo()                   # the points
+        gui.editor.undo()                       # "draw points": the XOR data again
+        settle()
+        assert gui.editor.project.scripts[0].blocks[0].type == "data_gate" and lab.status == "ready"
+    finally:
+        gui.close()
