@@ -30,7 +30,7 @@ def tool_specs(lab, own_class: int, show_test: bool, kind: str, lang: str) -> li
         out += [(f"class:{k}", t("stage_class", name=name), k == own_class) for k, name in enumerate(CLASSES)]
         if data.points:
             out.append(("points_clear", t("data_points_clear"), False))
-    else:
+    elif kind != "digits":     # digits have the pad for the child's own drawing
         out.append(("own_points", t("data_own_points"), False))
     if data.dataset is not None and data.noise is not None and seed_block(lab.editor.project) is not None \
             and data.kind not in ("data_digits", "data_gate"):

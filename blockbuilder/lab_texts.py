@@ -60,7 +60,7 @@ LAB_TEXTS: dict[str, dict[str, str]] = {
     "stage_step_next": T("次へ", "つぎへ", "Next"),
     "stage_step_stop": T("おわる", "おわる", "Stop"),
     "stage_bias_edit": T("バイアスを変える", "バイアスを かえる", "Change bias"),
-    "stage_pad_clear": T("消す", "けす", "Clear"),
+    "stage_pad_clear": T("かいた数字を消す", "かいた すうじを けす", "Clear the pad"),
     "stage_class": T("● {name}の点", "● {name}の てん", "● {name} points"),
     "stage_guesses": T("テストの数字とネットワークの答え（赤はまちがい）", "テストの すうじと こたえ（あかは まちがい）",
                        "Test digits and the network's guesses (red: wrong)"),

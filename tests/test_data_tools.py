@@ -292,3 +292,9 @@ def test_gates_and_drawn_points_have_no_new_data_button(stage):
     assert tool(stage, "regenerate") is None
     press(stage, tool(stage, "own_points"))
     assert tool(stage, "regenerate") is None
+
+
+def test_digits_offer_the_pad_s_clear_and_a_csv_but_not_drawn_points(tmp_path, monkeypatch):
+    monkeypatch.setenv("BLOCKBUILDER_HOME", str(tmp_path / "home"))
+    stage = make_stage(tmp_path, "digits")
+    assert [b.id for b in stage.layout().tools] == ["open_csv", "pad_clear"]
