@@ -378,7 +378,8 @@ class StageControl:
         which = st.stepping.current() if st.stepping is not None else st.neuron
         x = self.point()
         if which is None or x is None or self.lab.network is None:
-            return [msg("stage_look_hint").text(lang)]
+            hint = "stage_look_hint" if data_kind(self.lab) in ("points", "none") else "stage_look_hint_first"
+            return [msg(hint).text(lang)]
         m = neuron_math(self.lab.network, x, *which)
         head = neuron_title(m, lang)
         if st.stepping is not None:

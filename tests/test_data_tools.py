@@ -298,3 +298,11 @@ def test_digits_offer_the_pad_s_clear_and_a_csv_but_not_drawn_points(tmp_path, m
     monkeypatch.setenv("BLOCKBUILDER_HOME", str(tmp_path / "home"))
     stage = make_stage(tmp_path, "digits")
     assert [b.id for b in stage.layout().tools] == ["open_csv", "pad_clear"]
+
+
+@pytest.mark.parametrize("example, hint", [("digits", "stage_look_hint_first"), ("spiral", "stage_look_hint")])
+def test_the_look_inside_hint_speaks_of_a_data_point_only_where_there_is_a_plot_to_click(tmp_path, monkeypatch,
+                                                                                          example, hint):
+    monkeypatch.setenv("BLOCKBUILDER_HOME", str(tmp_path / "home"))
+    stage = make_stage(tmp_path, example)
+    assert stage.info_lines() == [msg(hint).text("en")]

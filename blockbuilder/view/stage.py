@@ -485,6 +485,8 @@ class StageView:
         guess = ctl.pad_guess()
         lang = ctl.lang
         text = msg("stage_pad_hint").text(lang) if guess is None else msg("stage_pad_guess", digit=guess).text(lang)
+        room = ctl.c.regions.stage.x + ctl.c.regions.stage.w - box.x - 8    # under the pad, up to the stage's edge
+        text = clip_text(text, ctl.c.editor.measure, room, 10)
 
         def make_picture(paint):
             return [_image(_grey(cells), box, paint.batch, Group(5)),
