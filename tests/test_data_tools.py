@@ -305,4 +305,4 @@ def test_the_look_inside_hint_speaks_of_a_data_point_only_where_there_is_a_plot_
                                                                                           example, hint):
     monkeypatch.setenv("BLOCKBUILDER_HOME", str(tmp_path / "home"))
     stage = make_stage(tmp_path, example)
-    assert stage.info_lines() == [msg(hint).text("en")]
+    assert stage.info_lines() == [msg(hint).text(stage.lang)]
