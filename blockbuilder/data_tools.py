@@ -11,7 +11,8 @@ import os
 from pathlib import Path
 
 from .dialogs import Chooser
-from .edits import block_at, find, walk
+from .catalog import BLOCK_TYPES
+from .edits import walk
 from .filechooser import FileChooser
 from .messages import msg
 
@@ -32,8 +33,7 @@ def tool_specs(lab, own_class: int, show_test: bool, kind: str, lang: str) -> li
             out.append(("points_clear", t("data_points_clear"), False))
     elif kind != "digits":     # digits have the pad for the child's own drawing
         out.append(("own_points", t("data_own_points"), False))
-    if data.dataset is not None and data.noise is not None and seed_block(lab.editor.project) is not None \
-            and data.kind not in ("data_digits", "data_gate"):
+    if has_param(data.kind, "noise") and seed_block(lab.editor.project) is not None:   # generated point sets
         out.append(("regenerate", t("data_regenerate"), False))
     out.append(("open_csv", t("data_open_csv"), False))
     if kind == "points" and lab.test_set is not None and len(lab.test_set):
@@ -41,6 +41,10 @@ def tool_specs(lab, own_class: int, show_test: bool, kind: str, lang: str) -> li
     if kind == "digits":
         out.append(("pad_clear", t("stage_pad_clear"), False))
     return out
+
+
+def has_param(type_id: str, name: str) -> bool:
+    return name in BLOCK_TYPES[type_id].defaults()
 
 
 def seed_block(project):
@@ -89,9 +93,8 @@ class DataTools:
         if hat is None or hat.kind == "data_points":
             return
         params = {"points": [], "test_ratio": 0}
-        block = block_at(self.editor.project, find(self.editor.project, hat.block_id))
-        if "features" in block.params:
-            params["features"] = list(block.params["features"])
+        if hat.features is not None:
+            params["features"] = list(hat.features)
         self.editor.replace_block(hat.block_id, "data_points", params)
 
     def regenerate(self) -> None:

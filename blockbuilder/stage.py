@@ -6,7 +6,7 @@ Screen coordinates as in screen.py (pixels, y up). view/stage.py draws what `lay
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -15,9 +15,7 @@ from runtime.messages import Message
 from . import insight
 from .dialogs import AskNumber
 from .files import DialogHost
-from .catalog import BLOCK_TYPES
-from .data_tools import CLASSES, tool_specs
-from .edits import block_at, find
+from .data_tools import CLASSES, has_param, tool_specs
 from .insight import Pad, StepThrough, confusion_cells, guesses, math_lines, neuron_math, neuron_title
 from .lab import SPEEDS, Lab
 from .maps import Frame, diagram, frame_for, legend, neuron_heats
@@ -94,16 +92,11 @@ def layout(area: Rect, lab: Lab, state: StageState, lang: str, measure) -> Stage
             ("stage_big", t("lab_small") if state.big else t("lab_big"), True, state.big),
             ("export", t("lab_export"), lab.network is not None, False)]
     buttons: list[Button] = []
-    y = top - BUTTON_H
-    for row in (row1, row2):
-        x = area.x + PAD
-        for id, text, on, toggled in row:
-            w = measure(text) * 12 / 13 + 18
-            if x + w > area.x + area.w - PAD and x > area.x + PAD:   # wrap rather than run off the stage
-                x, y = area.x + PAD, y - ROW
-            buttons.append(Button(id, Rect(x, y, w, BUTTON_H), text, on, toggled))
-            x += w + 6
-        y -= ROW
+    y = top
+    for row in (row1, row2):     # each row wraps rather than run off the stage
+        buttons += _flow(row, area.x + PAD, area.x + area.w - PAD, y, BUTTON_H, ROW, measure, 12, 18)
+        y = buttons[-1].rect.y - (ROW - BUTTON_H)
+    y -= BUTTON_H
     status = Rect(area.x + PAD, y + BUTTON_H - 30, area.w - 2 * PAD, 36)
     y = status.y - 6
     kind = data_kind(lab)
@@ -152,18 +145,27 @@ def _without_accuracy(panels: dict[str, Rect]) -> dict[str, Rect]:
     return panels
 
 
-def _tool_rows(r: Rect, specs, measure) -> tuple[list[Button], Rect]:
-    """The data tools in rows at the top of r (wrapping as the stage's buttons do), and what is left below."""
-    out, x, y = [], r.x, r.top - TOOL_H
-    for id, text, toggled in specs:
-        w = measure(text) * 11 / 13 + 20
-        if x + w > r.x + r.w and x > r.x:
-            x, y = r.x, y - TOOL_H - 4
-        out.append(Button(id, Rect(x, y, w, TOOL_H), text, True, toggled))
+def _flow(specs, left: float, right: float, top: float, h: float, step: float, measure, pt: float,
+          pad: float) -> list[Button]:
+    """Buttons (id, text, enabled, toggled) left to right from `top` down, a new row when one would pass
+    `right`; each as wide as its text at `pt` points plus `pad`."""
+    out, x, y = [], left, top - h
+    for id, text, on, toggled in specs:
+        w = measure(text) * pt / 13 + pad
+        if x + w > right and x > left:
+            x, y = left, y - step
+        out.append(Button(id, Rect(x, y, w, h), text, on, toggled))
         x += w + 6
+    return out
+
+
+def _tool_rows(r: Rect, specs, measure) -> tuple[list[Button], Rect]:
+    """The data tools in rows at the top of r, and what is left below."""
+    out = _flow([(id, text, True, toggled) for id, text, toggled in specs], r.x, r.x + r.w, r.top, TOOL_H,
+                TOOL_H + 4, measure, 11, 20)
     if not out:
         return out, r
-    return out, Rect(r.x, r.y, r.w, y - 8 - r.y)
+    return out, Rect(r.x, r.y, r.w, out[-1].rect.y - 8 - r.y)
 
 
 def _square(r: Rect) -> Rect:
@@ -467,10 +469,7 @@ class StageControl:
 
     def _features_menu(self, x: float, y: float) -> None:
         data = self.c.editor.compiled().data
-        if data is None:
-            return
-        block = block_at(self.c.editor.project, find(self.c.editor.project, data.block_id))
-        if any(p.name == "features" for p in BLOCK_TYPES[block.type].params):
+        if data is not None and has_param(data.kind, "features"):
             self.c.open_features(data.block_id, "features", x, y)
 
     def ask_number(self, title: Message, value: float, then) -> None:
@@ -579,19 +578,7 @@ def info_buttons(rect: Rect, state: StageState, lang: str, measure, lab: Lab) ->
         ids = [("step_start", t("stage_step_start"))]
         if state.neuron is not None:
             ids.append(("bias", t("stage_bias_edit")))
-    rows: list[list[tuple[str, str, float]]] = [[]]
-    x = rect.x + 8
-    for id, text in ids:
-        w = measure(text) * 11 / 13 + 20
-        if x + w > rect.x + rect.w - 8 and rows[-1]:
-            rows.append([])
-            x = rect.x + 8
-        rows[-1].append((id, text, w))
-        x += w + 6
-    out = []
-    for k, row in enumerate(rows):
-        x, y = rect.x + 8, rect.y + 8 + (len(rows) - 1 - k) * (TOOL_H + 4)
-        for id, text, w in row:
-            out.append(Button(id, Rect(x, y, w, TOOL_H), text, lab.network is not None))
-            x += w + 6
-    return out
+    out = _flow([(id, text, lab.network is not None, False) for id, text in ids], rect.x + 8, rect.x + rect.w - 8,
+                rect.top, TOOL_H, TOOL_H + 4, measure, 11, 20)
+    lift = rect.y + 8 - out[-1].rect.y          # the last row sits at the panel's bottom
+    return [replace(b, rect=Rect(b.rect.x, b.rect.y + lift, b.rect.w, b.rect.h)) for b in out]

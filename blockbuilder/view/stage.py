@@ -184,40 +184,22 @@ class StageView:
     def _points(self, ctl, box: Rect) -> _Part:
         """Each point as a dark (or white, for test points) disc with its class colour inside, all in one list."""
         lab = ctl.lab
-        frame = plot_frame(lab)
         sets = [(lab.train_set, False)]
         if ctl.state.show_test and lab.test_set is not None:
             sets.append((lab.test_set, True))
-        centres, radii, colours = [], [], []
+        discs = []
         for data, hollow in sets:
             n = min(len(data.x), MAX_POINTS)
-            u, v = frame.to_unit(data.x[:n, 0], data.x[:n, 1])
-            xy = np.column_stack([box.x + u * box.w, box.y + v * box.h])
             dark = (150, 150, 160) if data.task == "regress" else (40, 40, 52)   # numbers: the colour is the point
-            rim = np.array((255, 255, 255) if hollow else dark, np.uint8)
-            centres.append(np.repeat(xy, 2, axis=0))               # the rim, then the colour over it
-            radii.append(np.tile([5.0, 3.2 if hollow else 3.8], n))
-            colours.append(np.stack([np.broadcast_to(rim, (n, 3)), _point_colours(data, n, value_range(lab))],
-                                    axis=1).reshape(-1, 3))
-        c, r, rgb = np.concatenate(centres), np.concatenate(radii), np.concatenate(colours)
-
-        def make(paint):
-            return [_triangles(*_discs(c, r), _per_shape(rgb, _DISC_VERTS), paint.batch, Group(0))] if len(c) else []
-        return _Part("points", (c.tobytes(), r.tobytes(), rgb.tobytes()), make, layer=POINTS)
+            discs.append((data.x[:n], (255, 255, 255) if hollow else dark, _point_colours(data, n, value_range(lab)),
+                          (5.0, 3.2 if hollow else 3.8)))
+        return _discs_part(plot_frame(lab), box, discs)
 
     def _own_points(self, ctl, box: Rect, xy: np.ndarray, classes: np.ndarray) -> _Part:
         """The points the child drew, read from the data hat: shown as they are added, even before they
         make data to learn from (one colour only)."""
-        frame = plot_frame(ctl.lab)
-        u, v = frame.to_unit(xy[:, 0], xy[:, 1])
-        c = np.repeat(np.column_stack([box.x + u * box.w, box.y + v * box.h]), 2, axis=0)
-        r = np.tile([6.0, 4.6], len(xy))
         inside = np.array(maps.CLASS_COLOURS, np.uint8)[classes % len(maps.CLASS_COLOURS)]
-        rgb = np.stack([np.broadcast_to(np.array((40, 40, 52), np.uint8), inside.shape), inside], axis=1).reshape(-1, 3)
-
-        def make(paint):
-            return [_triangles(*_discs(c, r), _per_shape(rgb, _DISC_VERTS), paint.batch, Group(0))] if len(c) else []
-        return _Part("points", ("own", c.tobytes(), rgb.tobytes()), make, layer=POINTS)
+        return _discs_part(plot_frame(ctl.lab), box, [(xy, (40, 40, 52), inside, (6.0, 4.6))])
 
     def _legend(self, ctl, box: Rect) -> _Part:
         lines = tuple(_wrap_lines(legend_text(ctl.lab, ctl.lang), ctl.c.editor.measure, box.w - 12, 9)[:3])
@@ -663,6 +645,23 @@ def _discs(centres: np.ndarray, radii: np.ndarray) -> tuple[np.ndarray, np.ndarr
     fan = np.stack([np.zeros_like(i), 1 + (i - 1) % _DISC_SEGMENTS, 1 + i], axis=-1)  # (S, 3)
     indices = np.arange(len(centres))[:, None, None] * _DISC_VERTS + fan[None]        # (N, S, 3)
     return corners.reshape(-1, 2), indices.reshape(-1)
+
+
+def _discs_part(frame, box: Rect, sets) -> _Part:
+    """The data plot's points, in one vertex list: for each set of (plane places (N, 2), rim colour, (N, 3)
+    inside colours, (rim radius, inside radius)), a rim disc with the coloured disc over it."""
+    centres, radii, colours = [], [], []
+    for xy, rim, inside, (r_rim, r_in) in sets:
+        n = len(xy)
+        u, v = frame.to_unit(xy[:, 0], xy[:, 1])
+        centres.append(np.repeat(np.column_stack([box.x + u * box.w, box.y + v * box.h]), 2, axis=0))
+        radii.append(np.tile([r_rim, r_in], n))
+        colours.append(np.stack([np.broadcast_to(np.array(rim, np.uint8), (n, 3)), inside], axis=1).reshape(-1, 3))
+    c, r, rgb = np.concatenate(centres), np.concatenate(radii), np.concatenate(colours)
+
+    def make(paint):
+        return [_triangles(*_discs(c, r), _per_shape(rgb, _DISC_VERTS), paint.batch, Group(0))] if len(c) else []
+    return _Part("points", (c.tobytes(), r.tobytes(), rgb.tobytes()), make, layer=POINTS)
 
 
 def _point_colours(data, n: int, value_range=None) -> np.ndarray:
