@@ -17,8 +17,7 @@ import numpy as np
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
 
 from runtime import DenseSpec, InputSpec, Network, NetworkSpec, OutputSpec, Trainer, TrainingSpec  # noqa: E402
-from runtime.datasets import load  # noqa: E402
-from runtime.datasets.base import Dataset  # noqa: E402
+from runtime.datasets import Dataset, load  # noqa: E402
 
 try:
     import torch

@@ -26,10 +26,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from runtime import Network  # noqa: E402
-from runtime.spec import NetworkSpec  # noqa: E402
-from sb3_export.export import JSON_LIMIT, build, export_sb3  # noqa: E402
-from sb3_export.writer import project_json_bytes  # noqa: E402
+from runtime import Network, NetworkSpec  # noqa: E402
+from sb3_export import JSON_LIMIT, export_sb3, measure  # noqa: E402
 from sb3_nets import random_inputs, random_params, random_spec  # noqa: E402
 from scratch_harness import run_sb3  # noqa: E402
 
@@ -44,7 +42,7 @@ def mlp(n_in: int, hidden: int, n_out: int = 10) -> NetworkSpec:
 def blocks_per_row(spec: NetworkSpec, folder: Path) -> tuple[float, Network]:
     net = Network(spec, seed=0)
     path = folder / f"count{spec.input.size}.sb3"
-    export_sb3(spec, net.params_by_layer(), path)
+    path.write_bytes(export_sb3(spec, net.params_by_layer()).sb3)
     x = np.random.default_rng(0).uniform(0, 1, (2, spec.input.size))
     reply = run_sb3(path, x.tolist(), count_blocks=True)
     return statistics.mean(reply["blocks_per_row"]), net
@@ -54,7 +52,7 @@ def forward_ms(spec: NetworkSpec, folder: Path, rows: int) -> tuple[float, float
     """(ms per warm forward pass, ms of the first pass) from runs of 1 and 1 + rows rows."""
     net = Network(spec, seed=0)
     path = folder / "time.sb3"
-    export_sb3(spec, net.params_by_layer(), path)
+    path.write_bytes(export_sb3(spec, net.params_by_layer()).sb3)
     x = np.random.default_rng(1).uniform(0, 1, (rows + 1, spec.input.size)).tolist()
     one = min(run_sb3(path, x[:1])["run_ms"] for _ in range(3))
     many = min(run_sb3(path, x)["run_ms"] for _ in range(3))
@@ -63,7 +61,7 @@ def forward_ms(spec: NetworkSpec, folder: Path, rows: int) -> tuple[float, float
 
 def json_size(hidden: int) -> int:
     spec = mlp(784, hidden)
-    return len(project_json_bytes(build(spec, Network(spec, seed=0).params_by_layer())[0]))
+    return measure(spec, Network(spec, seed=0).params_by_layer())
 
 
 def largest_fitting() -> tuple[int, int, int]:
@@ -84,7 +82,7 @@ def parity(n: int, rows: int, folder: Path) -> tuple[int, int, float, float]:
         net = Network(spec)
         net.load_params(params)
         path = folder / f"parity{k}.sb3"
-        export_sb3(spec, params, path)
+        path.write_bytes(export_sb3(spec, params).sb3)
         got = np.array(run_sb3(path, x.tolist())["outputs"], float)
         want = net.predict(x)
         d = np.abs(got - want)

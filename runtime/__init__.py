@@ -1,23 +1,42 @@
 """The NumPy runtime: the engine every blockbuilder network trains and runs on.
 
-Imports only numpy, pydantic and the standard library (see shared/DESIGN.md).
+This is its front door: code outside runtime imports from here (and from runtime.datasets),
+never from the modules inside. Imports only numpy, pydantic and the standard library
+(see shared/DESIGN.md).
 """
-from .check import Problem, SpecError, parse_spec, parse_training, problems, shapes, training_mode, training_problems
+from .check import (
+    Problem, SpecError, final_activation, output_fuses_last_activation, parse_spec, parse_training, problems,
+    shapes, training_mode, training_problems,
+)
 from .gradcheck import check_layer, check_loss, gradient_check, numerical_gradient
-from .messages import LANGS, Message, RuntimeProblem
+from .layers import (
+    ACTIVATION_LAYERS, Affine, BatchNormalization, Dropout, Identity, IdentityWithLoss, LeakyRelu, Relu, Sigmoid,
+    SigmoidWithLoss, Softmax, SoftmaxWithLoss, Step, StepWithLoss, Tanh, sigmoid, softmax,
+)
+from .messages import CATALOG, LANGS, Message, RuntimeProblem, msg
+from .metrics import accuracy, confusion_matrix, predicted_classes
 from .network import Network, Trace
 from .optimizers import SGD, AdaGrad, Adam, Momentum, RMSprop, make_optimizer
 from .spec import (
-    ActivationSpec, BatchNormSpec, DenseSpec, DropoutSpec, HandSetNeuron, InputSpec, NetworkSpec, OutputSpec,
-    TrainingSpec,
+    ACTIVATIONS, FEATURES, OPTIMIZERS, ActivationSpec, BatchNormSpec, DenseSpec, DropoutSpec, HandSetNeuron,
+    InputSpec, NetworkSpec, OutputSpec, TrainingSpec,
 )
 from .trainer import EpochStats, Stop, StepResult, Trainer, train
 
 __all__ = [
-    "Problem", "SpecError", "parse_spec", "parse_training", "problems", "shapes", "training_mode",
-    "training_problems", "check_layer", "check_loss", "gradient_check", "numerical_gradient", "LANGS",
-    "Message", "RuntimeProblem", "Network", "Trace", "SGD", "AdaGrad", "Adam", "Momentum", "RMSprop",
-    "make_optimizer", "ActivationSpec", "BatchNormSpec", "DenseSpec", "DropoutSpec", "HandSetNeuron",
-    "InputSpec", "NetworkSpec", "OutputSpec", "TrainingSpec", "EpochStats", "Stop", "StepResult",
-    "Trainer", "train",
+    # the contract: what a network is, and what makes one workable
+    "ACTIVATIONS", "FEATURES", "OPTIMIZERS", "ActivationSpec", "BatchNormSpec", "DenseSpec", "DropoutSpec",
+    "HandSetNeuron", "InputSpec", "NetworkSpec", "OutputSpec", "TrainingSpec",
+    "Problem", "SpecError", "final_activation", "output_fuses_last_activation", "parse_spec", "parse_training",
+    "problems", "shapes", "training_mode", "training_problems",
+    # running and learning
+    "Network", "Trace", "Trainer", "train", "EpochStats", "Stop", "StepResult",
+    "SGD", "AdaGrad", "Adam", "Momentum", "RMSprop", "make_optimizer",
+    "accuracy", "confusion_matrix", "predicted_classes",
+    # the book's layers, and the gradient check that is their oracle
+    "ACTIVATION_LAYERS", "Affine", "BatchNormalization", "Dropout", "Identity", "IdentityWithLoss", "LeakyRelu", "Relu",
+    "Sigmoid", "SigmoidWithLoss", "Softmax", "SoftmaxWithLoss", "Step", "StepWithLoss", "Tanh", "sigmoid",
+    "softmax", "check_layer", "check_loss", "gradient_check", "numerical_gradient",
+    # messages a person reads, in every language
+    "CATALOG", "LANGS", "Message", "RuntimeProblem", "msg",
 ]

@@ -64,11 +64,11 @@ def gradient_check(network, x, y, train: bool = True) -> dict[str, float]:
 
     def loss() -> float:
         network.rng.bit_generator.state = state
-        return network.head.forward(network._forward(X, train), t) + network.penalty()
+        return network.head.forward(network.forward(X, train), t) + network.penalty()
 
     loss()
     network.rng.bit_generator.state = state
-    network._loss_grad(X, t, train)
+    network.loss_and_grad(X, t, train)
     analytic = network.gflat.copy()
     numeric = numerical_gradient(loss, network.flat)
     if network.trainable is not None:

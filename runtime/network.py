@@ -141,8 +141,12 @@ class Network:
         x1, x2 = x[:, 0], x[:, 1]
         return np.stack([FEATURE_FUNCTIONS[n](x1, x2) for n in names], axis=1)
 
-    def _forward(self, X, train: bool = False, record: list | None = None) -> np.ndarray:
-        """Features -> the numbers the head receives; `record` collects each spec layer's output."""
+    def forward(self, X, train: bool = False, record: list | None = None) -> np.ndarray:
+        """Features (N, width) -> what the loss head receives (N, output units).
+
+        `train` switches dropout on and batch norm to batch statistics; `record` collects each spec
+        layer's output (N, units).
+        """
         for group in self.groups:
             for layer in group:
                 X = layer.forward(X, train)
@@ -152,13 +156,13 @@ class Network:
 
     def predict(self, x) -> np.ndarray:
         """The answer for each point: (N, classes) probabilities, (N, 1) yes-probability or numbers."""
-        return self.head.predict(self._forward(self.features(x)))
+        return self.head.predict(self.forward(self.features(x)))
 
     def trace(self, x) -> Trace:
         """Every neuron's output for every point, from the same forward pass as predict."""
         X = self.features(x)
         record: list[np.ndarray] = []
-        out = self.head.predict(self._forward(X, record=record))
+        out = self.head.predict(self.forward(X, record=record))
         if self.fused and record:
             record[-1] = out  # the merged last activation is the head's
         return Trace(X, record, out)
@@ -170,9 +174,13 @@ class Network:
             return y.astype(np.int64, copy=False).reshape(-1)
         return y.astype(self.dtype, copy=False).reshape(len(y), -1)
 
-    def _loss_grad(self, X, t, train: bool = True) -> float:
-        """Data loss on features X; leaves the full gradient (data + L1/L2, masked) in gflat."""
-        loss = self.head.forward(self._forward(X, train), t)
+    def loss_and_grad(self, X, t, train: bool = True) -> float:
+        """Data loss on features X (N, width) and targets t; leaves the full gradient in gflat.
+
+        The gradient is the data loss's plus the L1/L2 penalty's, zero for frozen parameters;
+        the returned loss leaves the penalty out (see penalty()).
+        """
+        loss = self.head.forward(self.forward(X, train), t)
         dout = self.head.backward()
         for layer in reversed(self.layers):
             dout = layer.backward(dout)
@@ -192,12 +200,7 @@ class Network:
 
     def loss(self, x, y, train: bool = False) -> float:
         """Data loss + penalty for raw inputs x and dataset answers y."""
-        return self.head.forward(self._forward(self.features(x), train), self.targets(y)) + self.penalty()
-
-    def gradient(self, x, y, train: bool = False) -> list[dict[str, np.ndarray]]:
-        """Gradients of loss(x, y) for every parameter, per spec layer (copies)."""
-        self._loss_grad(self.features(x), self.targets(y), train)
-        return [{k: layer.grads[k].copy() for layer in g for k in layer.grads} for g in self.groups]
+        return self.head.forward(self.forward(self.features(x), train), self.targets(y)) + self.penalty()
 
     # --- parameters -------------------------------------------------------------------
 

@@ -13,10 +13,8 @@ Optimizer = Literal["sgd", "momentum", "adagrad", "rmsprop", "adam"]
 OutputKind = Literal["classify", "yes_no", "regress"]
 
 ACTIVATIONS: tuple[str, ...] = get_args(Activation)
-INITS: tuple[str, ...] = get_args(Init)
 FEATURES: tuple[str, ...] = get_args(Feature)
 OPTIMIZERS: tuple[str, ...] = get_args(Optimizer)
-OUTPUT_KINDS: tuple[str, ...] = get_args(OutputKind)
 
 MAX_UNITS = 4096
 MAX_INPUTS = 4096

@@ -31,9 +31,9 @@ class EpochStats:
 
 @dataclass(frozen=True)
 class Stop:
-    """Why training stopped: epochs done, diverged (parameters rolled back), or cannot train."""
+    """Why training stopped: epochs done, or diverged (parameters rolled back)."""
 
-    reason: Literal["epochs", "diverged", "cannot_train"]
+    reason: Literal["epochs", "diverged"]
     message: Message
 
 
@@ -131,7 +131,7 @@ class Trainer:
 
     def _gradient_step(self, x, t) -> float:
         net = self.network
-        loss = net._loss_grad(x, t, train=True)
+        loss = net.loss_and_grad(x, t, train=True)
         if not math.isfinite(loss):
             self._diverged("diverged_nan" if math.isnan(loss) else "diverged_loss")
             return loss
@@ -145,7 +145,7 @@ class Trainer:
         """Rosenblatt's rule on the single step layer: w += lr * x^T (t - y) / N."""
         net = self.network
         affine = net.layers[0]
-        y = net.head.predict(net._forward(x))
+        y = net.head.predict(net.forward(x))
         err = (t - y) * (self.settings.learning_rate / len(t))  # (N, 1)
         mask = net.trainable if net.trainable is not None else 1.0
         net.gflat[...] = 0.0
@@ -198,7 +198,7 @@ class Trainer:
         X, T = self._prepared(data)
         total, outs = 0.0, []
         for i in range(0, len(X), EVAL_CHUNK):
-            z = net._forward(X[i:i + EVAL_CHUNK])
+            z = net.forward(X[i:i + EVAL_CHUNK])
             total += net.head.forward(z, T[i:i + EVAL_CHUNK]) * len(z)
             outs.append(net.head.predict(z))
         return total / max(len(X), 1), np.concatenate(outs) if outs else np.empty((0, 1))

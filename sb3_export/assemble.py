@@ -37,7 +37,6 @@ class Monitor:
     mode: str = "default"
     slider: tuple[float, float, bool] = (0.0, 100.0, True)  # min, max, whole numbers only
     visible: bool = True
-    sprite: str | None = None  # the sprite owning a local variable
 
 
 @dataclass
@@ -61,7 +60,6 @@ class Project:
     broadcasts: list[Broadcast] = field(default_factory=list)
     sprites: list[Sprite] = field(default_factory=list)
     monitors: list[Monitor | ListMonitor] = field(default_factory=list)
-    uses_pen: bool = True
 
 
 def _costume_json(c: Costume, data: bytes) -> tuple[dict, str]:
@@ -100,7 +98,7 @@ def _monitor(m: Monitor | ListMonitor) -> dict:
                 "width": m.width, "height": m.height, "x": m.x, "y": m.y, "visible": m.visible}
     lo, hi, discrete = m.slider
     return {"id": m.var.id, "mode": m.mode, "opcode": DATA_VARIABLE, "params": {"VARIABLE": m.var.name},
-            "spriteName": m.sprite, "value": m.var.value, "width": 0, "height": 0, "x": m.x, "y": m.y,
+            "spriteName": None, "value": m.var.value, "width": 0, "height": 0, "x": m.x, "y": m.y,
             "visible": m.visible, "sliderMin": lo, "sliderMax": hi, "isDiscrete": discrete}
 
 
@@ -117,6 +115,6 @@ def assemble(p: Project) -> tuple[dict, dict[str, bytes]]:
                  draggable=sp.draggable, rotationStyle="all around")
         targets.append(t)
     project = {"targets": targets, "monitors": [_monitor(m) for m in p.monitors],
-               "extensions": [PEN_EXTENSION] if p.uses_pen else [],
+               "extensions": [PEN_EXTENSION],
                "meta": {"semver": SEMVER, "vm": VM_VERSION, "agent": AGENT}}
     return project, assets

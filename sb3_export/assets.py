@@ -21,7 +21,6 @@ BLUE, BLUE_DARK, BLUE_PALE = "#4C97FF", "#3373CC", "#E9F1FC"
 ORANGE, ORANGE_DARK = "#FFAB19", "#CF8B17"
 GREEN, GREEN_DARK = "#59C059", "#389438"
 PINK, PINK_DARK = "#FF6680", "#E64D66"
-PURPLE = "#9966FF"
 INK = "#24324D"          # dark outline / eyes
 SLATE = "#575E75"        # Scratch's text grey
 WHITE = "#FFFFFF"

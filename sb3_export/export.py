@@ -1,30 +1,28 @@
-"""The exporter's front door: a network, its parameters and its data -> a checked .sb3.
+"""A network, its parameters and its data -> a checked .sb3, in memory.
 
-    report = export_sb3(spec, params, "xor.sb3", lang="ja", data=ToyData.from_dataset(train))
+    report = export_sb3(spec, params, lang="ja", data=ToyData.from_dataset(train))
+    report.sb3          # the .sb3 file's bytes; whoever asked for them writes them
 
-Before anything is written the project is validated structurally (validate.py) and measured
-against Scratch's limits: no list over 200,000 items (weight matrices are split), project.json
-under 5 MB. A network that only fits with rounded weights raises TooBig, whose message says how
-many significant digits make it fit and how much the outputs change then — measured by running
-the network with the rounded weights.
+The exporter never touches the disk. The project is validated structurally (validate.py) and
+measured against Scratch's limits before the zip is made: no list over 200,000 items (weight
+matrices are split), project.json under 5 MB. A network that only fits with rounded weights
+raises TooBig, whose message says how many significant digits make it fit and how much the
+outputs change then — measured by running the network with the rounded weights.
 """
 from __future__ import annotations
 
 import math
-import os
 import random
 from dataclasses import dataclass
 
-from runtime.messages import RuntimeProblem
-from runtime.network import Network
-from runtime.spec import NetworkSpec
+from runtime import Network, NetworkSpec, RuntimeProblem
 
 from . import validate
 from .assemble import Project, Sprite, assemble
 from .lower import LIST_LIMIT, NetworkProgram, lower, number
 from .messages import msg
 from .toys import ToyData, build_toy
-from .writer import project_json_bytes, sb3_bytes, write_sb3
+from .writer import project_json_bytes, sb3_bytes
 
 JSON_LIMIT = 5_000_000            # the Scratch website refuses a larger project.json
 ROUNDING_STEPS = (12, 10, 8, 7, 6, 5, 4, 3, 2)
@@ -32,10 +30,13 @@ SAMPLE_POINTS = 2000              # inputs used to measure what rounding changes
 
 
 class ExportProblem(RuntimeProblem):
-    """An export that cannot be written as asked; the message says what to do."""
+    """An export that cannot be made as asked; the message says what to do."""
 
 
 class TooBig(ExportProblem):
+    """project.json over the website's limit (`size` bytes). `digits`: the most significant digits that
+    make it fit, changing the outputs by at most `max_diff` (both None when no rounding does)."""
+
     def __init__(self, message, digits: int | None, max_diff: float | None, size: int):
         super().__init__(message)
         self.digits, self.max_diff, self.size = digits, max_diff, size
@@ -43,10 +44,10 @@ class TooBig(ExportProblem):
 
 @dataclass(frozen=True)
 class ExportReport:
-    """What was written and how it fits Scratch."""
+    """The .sb3 and how it fits Scratch."""
 
-    sb3: bytes
-    json_bytes: int
+    sb3: bytes                    # the whole .sb3 file
+    json_bytes: int               # size of project.json
     lists: int                    # lists holding parameters
     largest_list: int             # items in the longest list
     weights: int                  # numbers in parameter lists
@@ -82,7 +83,7 @@ def build(spec: NetworkSpec, params: list[dict], lang: str = "en", data: ToyData
     toy = build_toy(program, data, lang)
     network = Sprite(msg("name_network_sprite").text(lang), toy.network_costumes,
                      [*toy.network_scripts, *program.scripts], program.local_vars, program.local_lists,
-                     x=toy.network_xy[0], y=toy.network_xy[1], visible=toy.network_visible)
+                     x=toy.network_xy[0], y=toy.network_xy[1])
     project = Project(backdrops=toy.backdrops, stage_scripts=toy.stage_scripts,
                       variables=[*program.global_vars, *toy.global_vars],
                       lists=[*program.global_lists, *toy.global_lists],
@@ -93,10 +94,11 @@ def build(spec: NetworkSpec, params: list[dict], lang: str = "en", data: ToyData
     return pj, assets, program
 
 
-def measure(spec: NetworkSpec, params: list[dict], lang: str = "en", data: ToyData | None = None) -> int:
-    """Bytes of project.json this network would export to at full precision (nothing is written)."""
+def measure(spec: NetworkSpec, params: list[dict], lang: str = "en", data: ToyData | None = None,
+            digits: int | None = None) -> int:
+    """Bytes of project.json this network exports to (full precision, or `digits` significant digits)."""
     _, params = _checked(spec, params)
-    return len(project_json_bytes(build(spec, params, lang, data)[0]))
+    return len(project_json_bytes(build(spec, params, lang, data, digits)[0]))
 
 
 def _sample_inputs(spec: NetworkSpec, data: ToyData | None) -> list:
@@ -114,31 +116,32 @@ def rounding_diff(spec: NetworkSpec, params: list[dict], digits: int, x) -> floa
     return float(abs(full.predict(x) - rounded.predict(x)).max()) if len(x) else 0.0
 
 
-def export_sb3(spec: NetworkSpec, params: list[dict], path: str | os.PathLike | None = None, *, lang: str = "en",
-               data: ToyData | None = None, digits: int | None = None) -> ExportReport:
-    """Build, check and (with `path`) write the .sb3. `digits` rounds parameters to that many significant digits."""
+def export_sb3(spec: NetworkSpec, params: list[dict], *, lang: str = "en", data: ToyData | None = None,
+               digits: int | None = None, json_limit: int = JSON_LIMIT) -> ExportReport:
+    """Build and check the .sb3 (report.sb3); nothing is written to disk.
+
+    `digits` rounds parameters to that many significant digits; a project.json over `json_limit`
+    bytes (the website's limit) raises TooBig.
+    """
     _, params = _checked(spec, params)
     pj, assets, program = build(spec, params, lang, data, digits)
     body = project_json_bytes(pj)
-    if len(body) > JSON_LIMIT:
-        raise _too_big(spec, params, lang, data, len(body), digits)
+    if len(body) > json_limit:
+        raise _too_big(spec, params, lang, data, len(body), digits, json_limit)
     sizes = [len(lst.items) for lst in program.param_lists]
     assert max(sizes, default=0) <= LIST_LIMIT, "a parameter list is longer than Scratch allows"
     max_diff = rounding_diff(spec, params, digits, _sample_inputs(spec, data)) if digits is not None else None
-    data_bytes = sb3_bytes(body, assets)
-    if path is not None:
-        write_sb3(path, data_bytes)
-    return ExportReport(data_bytes, len(body), len(program.param_lists), max(sizes, default=0), program.n_weights, digits, max_diff,
-                        program)
+    return ExportReport(sb3_bytes(body, assets), len(body), len(program.param_lists), max(sizes, default=0),
+                        program.n_weights, digits, max_diff, program)
 
 
-def _too_big(spec, params, lang, data, size: int, asked: int | None) -> TooBig:
-    mb, limit = f"{size / 1e6:.1f}", f"{JSON_LIMIT / 1e6:.0f}"
+def _too_big(spec, params, lang, data, size: int, asked: int | None, limit_bytes: int) -> TooBig:
+    mb, limit = f"{size / 1e6:.1f}", f"{limit_bytes / 1e6:.0f}"
     for digits in ROUNDING_STEPS:
         if asked is not None and digits >= asked:
             continue
         pj, _, _ = build(spec, params, lang, data, digits)
-        if len(project_json_bytes(pj)) <= JSON_LIMIT:
+        if len(project_json_bytes(pj)) <= limit_bytes:
             diff = rounding_diff(spec, params, digits, _sample_inputs(spec, data))
             return TooBig(msg("too_big", mb=mb, limit_mb=limit, digits=digits, diff=f"{diff:.2g}"), digits, diff, size)
     return TooBig(msg("too_big_always", mb=mb, limit_mb=limit), None, None, size)

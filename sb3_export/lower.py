@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from runtime.check import final_activation, output_fuses_last_activation
-from runtime.spec import ActivationSpec, BatchNormSpec, DenseSpec, DropoutSpec, NetworkSpec
+from runtime import (
+    ActivationSpec, BatchNormSpec, DenseSpec, DropoutSpec, NetworkSpec, final_activation, output_fuses_last_activation,
+)
 
 from . import opcodes as o
 from .messages import text
@@ -24,7 +25,7 @@ from .scripts import Script
 
 LIST_LIMIT = 200_000       # Scratch's add/insert blocks stop a list at this many items
 GROUP = 4                  # neurons computed side by side: each input is read once for four of them
-LEAKY_SLOPE = 0.01         # runtime.layers.LeakyRelu's default alpha
+LEAKY_SLOPE = 0.01         # runtime.LeakyRelu's default alpha
 TWO_PI = 6.283185307179586
 HALF_PI = 1.5707963267948966
 PI = 3.141592653589793
@@ -163,7 +164,7 @@ class _Lowering:
 
     # --- layers -------------------------------------------------------------------------------
 
-    def dense(self, n: int, ls: DenseSpec, p: dict, width: int, fused: bool) -> list[Node]:
+    def dense(self, n: int, ls: DenseSpec, p: dict, fused: bool) -> list[Node]:
         W, b = p["W"], p["b"]  # float64 arrays; W: (in, out)
         n_in, n_out = W.shape
         per_part = max(1, LIST_LIMIT // n_in)
@@ -315,7 +316,7 @@ class _Lowering:
         for index, (ls, p) in enumerate(zip(spec.layers, self.params)):
             n, fuse_here = index + 1, fused and index == last
             if isinstance(ls, DenseSpec):
-                calls += self.dense(n, ls, p, width, fuse_here)
+                calls += self.dense(n, ls, p, fuse_here)
                 width = ls.units
             elif isinstance(ls, ActivationSpec):
                 if not fuse_here:

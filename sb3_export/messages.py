@@ -1,12 +1,12 @@
 """The exporter's message catalog: names, custom blocks and comments inside the Scratch project,
-and the sentences a person sees when an export cannot be written — in ja, ja-Hira and en.
+and the sentences a person sees when an export cannot be made — in ja, ja-Hira and en.
 
 The names of the input list, output list, forward broadcast and prediction variable are the
 export contract (README, "Driving an exported project"): change them only with the README.
 """
 from __future__ import annotations
 
-from runtime.messages import LANGS, Message
+from runtime import LANGS, Message
 
 CATALOG: dict[str, dict[str, str]] = {
     # --- the contract ---------------------------------------------------------------------

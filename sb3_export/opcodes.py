@@ -67,39 +67,31 @@ OPS: dict[str, Op] = _ops(
     Op("event_broadcastandwait", STACK, {"BROADCAST_INPUT": BROADCAST_PRIMITIVE}),
     # control
     Op("control_repeat", C_BLOCK, {"TIMES": W, "SUBSTACK": SUBSTACK}),
-    Op("control_repeat_until", C_BLOCK, {"CONDITION": BOOLEAN, "SUBSTACK": SUBSTACK}),
     Op("control_forever", CAP, {"SUBSTACK": SUBSTACK}),
     Op("control_if", C_BLOCK, {"CONDITION": BOOLEAN, "SUBSTACK": SUBSTACK}),
     Op("control_if_else", C_BLOCK, {"CONDITION": BOOLEAN, "SUBSTACK": SUBSTACK, "SUBSTACK2": SUBSTACK}),
     Op("control_wait", STACK, {"DURATION": POSITIVE_NUM_PRIMITIVE}),
-    Op("control_wait_until", STACK, {"CONDITION": BOOLEAN}),
     # operators
     Op("operator_add", REPORTER, {"NUM1": N, "NUM2": N}),
     Op("operator_subtract", REPORTER, {"NUM1": N, "NUM2": N}),
     Op("operator_multiply", REPORTER, {"NUM1": N, "NUM2": N}),
     Op("operator_divide", REPORTER, {"NUM1": N, "NUM2": N}),
-    Op("operator_mod", REPORTER, {"NUM1": N, "NUM2": N}),
     Op("operator_round", REPORTER, {"NUM": N}),
     Op("operator_mathop", REPORTER, {"NUM": N}, fields=("OPERATOR",)),
     Op("operator_lt", PREDICATE, {"OPERAND1": T, "OPERAND2": T}),
     Op("operator_gt", PREDICATE, {"OPERAND1": T, "OPERAND2": T}),
     Op("operator_equals", PREDICATE, {"OPERAND1": T, "OPERAND2": T}),
     Op("operator_and", PREDICATE, {"OPERAND1": BOOLEAN, "OPERAND2": BOOLEAN}),
-    Op("operator_or", PREDICATE, {"OPERAND1": BOOLEAN, "OPERAND2": BOOLEAN}),
     Op("operator_not", PREDICATE, {"OPERAND": BOOLEAN}),
     Op("operator_join", REPORTER, {"STRING1": T, "STRING2": T}),
     # variables and lists
     Op("data_setvariableto", STACK, {"VALUE": T}, fields=("VARIABLE",)),
     Op("data_changevariableby", STACK, {"VALUE": N}, fields=("VARIABLE",)),
-    Op("data_showvariable", STACK, fields=("VARIABLE",)),
-    Op("data_hidevariable", STACK, fields=("VARIABLE",)),
     Op("data_addtolist", STACK, {"ITEM": T}, fields=("LIST",)),
     Op("data_deletealloflist", STACK, fields=("LIST",)),
     Op("data_replaceitemoflist", STACK, {"INDEX": I, "ITEM": T}, fields=("LIST",)),
     Op("data_itemoflist", REPORTER, {"INDEX": I}, fields=("LIST",)),
     Op("data_lengthoflist", REPORTER, fields=("LIST",)),
-    Op("data_showlist", STACK, fields=("LIST",)),
-    Op("data_hidelist", STACK, fields=("LIST",)),
     # motion
     Op("motion_gotoxy", STACK, {"X": N, "Y": N}),
     Op("motion_setx", STACK, {"X": N}),
@@ -111,10 +103,7 @@ OPS: dict[str, Op] = _ops(
     # looks
     Op("looks_say", STACK, {"MESSAGE": T}),
     Op("looks_show", STACK),
-    Op("looks_hide", STACK),
     Op("looks_switchcostumeto", STACK, {"COSTUME": MENU}, menus={"COSTUME": ("looks_costume", "COSTUME")}),
-    Op("looks_setsizeto", STACK, {"SIZE": N}),
-    Op("looks_gotofrontback", STACK, fields=("FRONT_BACK",)),
     # sensing
     Op("sensing_mousex", REPORTER),
     Op("sensing_mousey", REPORTER),
@@ -126,8 +115,6 @@ OPS: dict[str, Op] = _ops(
     Op("pen_penUp", STACK),
     Op("pen_stamp", STACK),
     Op("pen_setPenColorToColor", STACK, {"COLOR": C}),
-    Op("pen_setPenColorParamTo", STACK, {"COLOR_PARAM": MENU, "VALUE": N},
-       menus={"COLOR_PARAM": ("pen_menu_colorParam", "colorParam")}),
     Op("pen_setPenSizeTo", STACK, {"SIZE": N}),
     # custom blocks
     Op("procedures_definition", HAT),           # input custom_block -> its prototype (written by scripts.py)
@@ -136,15 +123,13 @@ OPS: dict[str, Op] = _ops(
     Op("argument_reporter_string_number", REPORTER, fields=("VALUE",)),
     # the menus behind MENU inputs (shadow blocks)
     Op("looks_costume", REPORTER, fields=("COSTUME",)),
-    Op("pen_menu_colorParam", REPORTER, fields=("colorParam",)),
 )
 
 # Values of dropdown fields.
 MATHOP = ("abs", "floor", "ceiling", "sqrt", "sin", "cos", "tan", "asin", "acos", "atan", "ln", "log", "e ^", "10 ^")
-PEN_COLOR_PARAMS = ("color", "saturation", "brightness", "transparency")
 
 # Opcodes whose blocks are shadows (never executed, never top-level).
-SHADOW_OPCODES = frozenset({"procedures_prototype", "looks_costume", "pen_menu_colorParam"})
+SHADOW_OPCODES = frozenset({"procedures_prototype", "looks_costume"})
 
 # The only extension an exported project uses.
 PEN_EXTENSION = "pen"
@@ -224,13 +209,11 @@ def broadcast_and_wait(b: Broadcast) -> Node: return _n("event_broadcastandwait"
 
 # control
 def repeat(times, body: list) -> Node: return _n("control_repeat", TIMES=times, SUBSTACK=body)
-def repeat_until(cond, body: list) -> Node: return _n("control_repeat_until", CONDITION=cond, SUBSTACK=body)
 def forever(body: list) -> Node: return _n("control_forever", SUBSTACK=body)
 def if_(cond, body: list) -> Node: return _n("control_if", CONDITION=cond, SUBSTACK=body)
 def if_else(cond, body: list, else_body: list) -> Node:
     return _n("control_if_else", CONDITION=cond, SUBSTACK=body, SUBSTACK2=else_body)
 def wait(seconds) -> Node: return _n("control_wait", DURATION=seconds)
-def wait_until(cond) -> Node: return _n("control_wait_until", CONDITION=cond)
 
 
 # operators
@@ -238,7 +221,6 @@ def add(a, b) -> Node: return _n("operator_add", NUM1=a, NUM2=b)
 def sub(a, b) -> Node: return _n("operator_subtract", NUM1=a, NUM2=b)
 def mul(a, b) -> Node: return _n("operator_multiply", NUM1=a, NUM2=b)
 def div(a, b) -> Node: return _n("operator_divide", NUM1=a, NUM2=b)
-def mod(a, b) -> Node: return _n("operator_mod", NUM1=a, NUM2=b)
 def round_(a) -> Node: return _n("operator_round", NUM=a)
 def mathop(name: str, a) -> Node:
     if name not in MATHOP:
@@ -248,7 +230,6 @@ def lt(a, b) -> Node: return _n("operator_lt", OPERAND1=a, OPERAND2=b)
 def gt(a, b) -> Node: return _n("operator_gt", OPERAND1=a, OPERAND2=b)
 def eq(a, b) -> Node: return _n("operator_equals", OPERAND1=a, OPERAND2=b)
 def and_(a, b) -> Node: return _n("operator_and", OPERAND1=a, OPERAND2=b)
-def or_(a, b) -> Node: return _n("operator_or", OPERAND1=a, OPERAND2=b)
 def not_(a) -> Node: return _n("operator_not", OPERAND=a)
 def join(a, b) -> Node: return _n("operator_join", STRING1=a, STRING2=b)
 
@@ -256,16 +237,12 @@ def join(a, b) -> Node: return _n("operator_join", STRING1=a, STRING2=b)
 # variables and lists
 def set_var(v: Var, value) -> Node: return _n("data_setvariableto", {"VARIABLE": v}, VALUE=value)
 def change_var(v: Var, by) -> Node: return _n("data_changevariableby", {"VARIABLE": v}, VALUE=by)
-def show_var(v: Var) -> Node: return _n("data_showvariable", {"VARIABLE": v})
-def hide_var(v: Var) -> Node: return _n("data_hidevariable", {"VARIABLE": v})
 def add_to(lst: ListVar, item) -> Node: return _n("data_addtolist", {"LIST": lst}, ITEM=item)
 def delete_all(lst: ListVar) -> Node: return _n("data_deletealloflist", {"LIST": lst})
 def replace_item(lst: ListVar, index, item) -> Node:
     return _n("data_replaceitemoflist", {"LIST": lst}, INDEX=index, ITEM=item)
 def item(lst: ListVar, index) -> Node: return _n("data_itemoflist", {"LIST": lst}, INDEX=index)
 def length(lst: ListVar) -> Node: return _n("data_lengthoflist", {"LIST": lst})
-def show_list(lst: ListVar) -> Node: return _n("data_showlist", {"LIST": lst})
-def hide_list(lst: ListVar) -> Node: return _n("data_hidelist", {"LIST": lst})
 
 
 # motion
@@ -281,11 +258,7 @@ def y_position() -> Node: return _n("motion_yposition")
 # looks
 def say(message) -> Node: return _n("looks_say", MESSAGE=message)
 def show() -> Node: return _n("looks_show")
-def hide() -> Node: return _n("looks_hide")
 def switch_costume(name: str) -> Node: return _n("looks_switchcostumeto", COSTUME=name)
-def set_size(percent) -> Node: return _n("looks_setsizeto", SIZE=percent)
-def go_to_front() -> Node: return _n("looks_gotofrontback", {"FRONT_BACK": "front"})
-def go_to_back() -> Node: return _n("looks_gotofrontback", {"FRONT_BACK": "back"})
 
 
 # sensing
@@ -302,10 +275,6 @@ def pen_down() -> Node: return _n("pen_penDown")
 def pen_up() -> Node: return _n("pen_penUp")
 def stamp() -> Node: return _n("pen_stamp")
 def set_pen_color(hex_colour: str) -> Node: return _n("pen_setPenColorToColor", COLOR=hex_colour)
-def set_pen_param(param: str, value) -> Node:
-    if param not in PEN_COLOR_PARAMS:
-        raise KeyError(f"unknown pen colour parameter {param!r}")
-    return _n("pen_setPenColorParamTo", COLOR_PARAM=param, VALUE=value)
 def set_pen_size(size) -> Node: return _n("pen_setPenSizeTo", SIZE=size)
 
 

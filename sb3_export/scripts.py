@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import math
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from . import opcodes as o
 from .opcodes import Broadcast, ListVar, Node, Procedure, Var

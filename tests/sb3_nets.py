@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from runtime import Network
-from runtime.spec import FEATURES, NetworkSpec
+from runtime import FEATURES, Network, NetworkSpec
 
 HIDDEN_ACTIVATIONS = ("identity", "step", "sigmoid", "tanh", "relu", "leaky_relu")
 OUTPUT_KINDS = ("classify", "yes_no", "regress")

@@ -47,6 +47,19 @@ def test_l1_and_l2_penalties_are_part_of_the_checked_gradient():
     assert max(errors.values()) < 1e-7, errors
 
 
+def test_forward_and_loss_and_grad_are_what_predict_loss_and_the_gradient_check_use():
+    net = Network(spec_of([DenseSpec(units=4, activation="tanh"), DenseSpec(units=2)]), seed=4)
+    net.l2 = 0.1
+    x, y = points(), np.array([0, 1, 1, 0, 1, 0])
+    X, t = net.features(x), net.targets(y)
+    assert np.array_equal(net.head.predict(net.forward(X)), net.predict(x))
+    loss = net.loss_and_grad(X, t, train=False)
+    assert loss + net.penalty() == net.loss(x, y)
+    before = net.gflat.copy()
+    gradient_check(net, x, y, train=False)  # it leaves its own analytic gradient in gflat: the same one
+    assert np.array_equal(net.gflat, before)
+
+
 def test_penalty_counts_weights_but_not_biases():
     net = Network(spec_of([DenseSpec(units=2)]))
     net.load_params([{"W": [[1.0, -2.0], [0.0, 3.0]], "b": [100.0, 100.0]}])

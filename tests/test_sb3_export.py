@@ -1,8 +1,11 @@
 """The Scratch export, proven by running it: every example and random networks in the real scratch-vm
-give the runtime's outputs; the project is structurally sound; limits are checked before writing."""
+give the runtime's outputs; the project is structurally sound; limits are checked before the zip is made;
+the exporter hands back bytes and never writes a file."""
 from __future__ import annotations
 
 import copy
+import inspect
+import io
 import json
 import math
 import zipfile
@@ -11,17 +14,14 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 import pytest
 
-from blockbuilder.compile import compile_project
-from blockbuilder.data import load_data
-from blockbuilder.example_projects import EXAMPLES
-from runtime import Network, Trainer
-from runtime.check import training_mode
-from runtime.spec import FEATURES, NetworkSpec
+from blockbuilder.document.compile import compile_project
+from blockbuilder.document.data import load_data
+from blockbuilder.session.examples import EXAMPLES
+from runtime import FEATURES, Network, NetworkSpec, Trainer, training_mode
+from sb3_export import JSON_LIMIT, LIST_LIMIT, ExportProblem, TooBig, ToyData, export_sb3, measure
 from sb3_export import opcodes as o
 from sb3_export import validate
-from sb3_export.export import JSON_LIMIT, ExportProblem, TooBig, build, export_sb3, rounding_diff
-from sb3_export.lower import LIST_LIMIT
-from sb3_export.toys import ToyData
+from sb3_export.export import build, rounding_diff
 from sb3_nets import HIDDEN_ACTIVATIONS, OUTPUT_KINDS, coverage, random_inputs, random_params, random_spec
 from scratch_harness import scratch_vm  # noqa: F401  (a pytest fixture)
 
@@ -67,8 +67,8 @@ def _example_network(example):
 def test_every_example_exports_and_scratch_computes_what_the_runtime_computes(example, lang, scratch_vm, tmp_path):
     c, net, train = _example_network(example)
     path = tmp_path / f"{example.name}.sb3"
-    report = export_sb3(c.spec, net.params_by_layer(), path, lang=lang, data=ToyData.from_dataset(train))
-    assert path.read_bytes() == report.sb3
+    report = export_sb3(c.spec, net.params_by_layer(), lang=lang, data=ToyData.from_dataset(train))
+    path.write_bytes(report.sb3)
     rng = np.random.default_rng(1)
     lo, hi = train.x.min(axis=0), train.x.max(axis=0)
     x = np.vstack([train.x[:40], rng.uniform(lo, hi, (20, train.x.shape[1]))])
@@ -125,7 +125,7 @@ def test_random_networks_compute_the_same_numbers_in_scratch(scratch_vm, tmp_pat
         net = Network(spec)
         net.load_params(params)
         path = tmp_path / f"random{n}.sb3"
-        export_sb3(spec, params, path)
+        path.write_bytes(export_sb3(spec, params).sb3)
         reply = scratch_vm.run(path, x.tolist(), prediction_variable="prediction")
         assert reply["unknown_opcodes"] == []
         return compare(net, x, reply)
@@ -147,7 +147,7 @@ def test_saturating_inputs_never_make_infinity_or_nan_in_scratch(scratch_vm, tmp
     params[1]["W"][...] = [[1e3, -1e3, 0.5], [-2e3, 1e3, 0.0], [1e3, 1e3, 1e3]]
     net.load_params(params)
     path = tmp_path / "big.sb3"
-    export_sb3(spec, params, path)
+    path.write_bytes(export_sb3(spec, params).sb3)
     x = np.array([[-1e4], [-5.0], [-1e-9], [0.0], [1e-9], [3.0], [1e4]])
     reply = scratch_vm.run(path, x.tolist(), prediction_variable="prediction")
     compare(net, x, reply)
@@ -164,7 +164,8 @@ def test_a_weight_matrix_over_200000_items_is_split_and_still_computes_right(scr
     spec = _wide_spec(800, 260)  # 208,000 weights
     net = Network(spec, seed=3)
     path = tmp_path / "wide.sb3"
-    report = export_sb3(spec, net.params_by_layer(), path)
+    report = export_sb3(spec, net.params_by_layer())
+    path.write_bytes(report.sb3)
     weights = report.program.weight_lists
     assert len(weights) == 2 and all(len(w.items) <= LIST_LIMIT for w in weights)
     assert sum(len(w.items) for w in weights) == 800 * 260
@@ -173,24 +174,37 @@ def test_a_weight_matrix_over_200000_items_is_split_and_still_computes_right(scr
     compare(net, x, scratch_vm.run(path, x.tolist(), prediction_variable="prediction"))
 
 
-def test_a_network_too_big_for_the_website_says_so_and_offers_rounding(tmp_path):
+def test_a_network_too_big_for_the_website_says_so_and_offers_rounding(tmp_path, monkeypatch):
     spec = _wide_spec(784, 330)  # 259,050 parameters: over 5 MB at full precision
     net = Network(spec, seed=4)
     params = net.params_by_layer()
+    monkeypatch.chdir(tmp_path)
     path = tmp_path / "big.sb3"
     path.write_bytes(b"the child's earlier export")
     with pytest.raises(TooBig) as caught:
-        export_sb3(spec, params, path, lang="ja")
+        export_sb3(spec, params, lang="ja")
     e = caught.value
     assert e.size > JSON_LIMIT and e.digits is not None and 0 < e.max_diff < 1e-3
     assert f"{e.digits}けた" in e.text("ja") and "MB" in e.text("ja")
     assert f"{e.digits} significant digits" in e.text("en") and e.text("ja-Hira")
+    # It raises before any bytes exist, and the exporter writes nothing anywhere (here: the working folder).
     assert path.read_bytes() == b"the child's earlier export"  # nothing damaged
     assert sorted(p.name for p in tmp_path.iterdir()) == ["big.sb3"]  # no temp files left
-    report = export_sb3(spec, params, path, digits=e.digits)
+    report = export_sb3(spec, params, digits=e.digits)
     assert report.json_bytes <= JSON_LIMIT and report.max_diff == pytest.approx(e.max_diff)
-    with zipfile.ZipFile(path) as z:
+    with zipfile.ZipFile(io.BytesIO(report.sb3)) as z:
         assert len(z.read("project.json")) == report.json_bytes
+
+
+def test_the_website_limit_can_be_given_and_measure_counts_what_rounding_saves():
+    spec, params = _small_project()
+    full, rounded = measure(spec, params), measure(spec, params, digits=3)
+    assert rounded < full == export_sb3(spec, params).json_bytes
+    assert export_sb3(spec, params, json_limit=full).json_bytes == full
+    with pytest.raises(TooBig) as caught:
+        export_sb3(spec, params, json_limit=full - 1)
+    assert caught.value.size == full and caught.value.digits is not None
+    assert export_sb3(spec, params, digits=3, json_limit=rounded).json_bytes == rounded
 
 
 def test_rounding_difference_is_measured_by_running_both_networks():
@@ -203,16 +217,17 @@ def test_rounding_difference_is_measured_by_running_both_networks():
     assert rounding_diff(spec, params, 3, x) == pytest.approx(0.000456, rel=1e-6)
 
 
-def test_non_finite_or_misshapen_weights_give_a_message_not_a_file(tmp_path):
+def test_non_finite_or_misshapen_weights_give_a_message_not_a_file(tmp_path, monkeypatch):
     spec = _wide_spec(2, 2)
     params = Network(spec).params_by_layer()
     params[0]["W"][0, 0] = np.nan
+    monkeypatch.chdir(tmp_path)
     with pytest.raises(ExportProblem) as caught:
-        export_sb3(spec, params, tmp_path / "x.sb3")
+        export_sb3(spec, params)
     assert "NaN" in caught.value.text("en") and caught.value.text("ja-Hira")
     params[0]["W"] = np.zeros((3, 2))
     with pytest.raises(ExportProblem):
-        export_sb3(spec, params, tmp_path / "x.sb3")
+        export_sb3(spec, params)
     assert list(tmp_path.iterdir()) == []
 
 
@@ -234,7 +249,6 @@ def test_the_same_network_exports_to_the_same_bytes():
 def test_the_zip_holds_project_json_and_every_costume():
     spec, params = _small_project()
     report = export_sb3(spec, params)
-    import io
     with zipfile.ZipFile(io.BytesIO(report.sb3)) as z:
         names = set(z.namelist())
         project = json.loads(z.read("project.json"))
@@ -330,13 +344,10 @@ def test_every_exporter_text_exists_in_three_languages_with_the_same_fields_and_
         assert not re.search("[\u4e00-\u9fff]", texts["ja-Hira"]), key
 
 
-def test_the_written_file_has_ordinary_permissions(tmp_path):
-    import os
-    import stat
-
+def test_the_export_is_bytes_and_never_a_file(tmp_path, monkeypatch):
+    """The CLI and the editor write report.sb3 where the child chose (one atomic writer, in blockbuilder)."""
+    monkeypatch.chdir(tmp_path)
     spec, params = _small_project()
-    path = tmp_path / "x.sb3"
-    export_sb3(spec, params, path)
-    umask = os.umask(0)
-    os.umask(umask)
-    assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask
+    report = export_sb3(spec, params)
+    assert zipfile.is_zipfile(io.BytesIO(report.sb3)) and list(tmp_path.iterdir()) == []
+    assert "path" not in inspect.signature(export_sb3).parameters

@@ -12,18 +12,17 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from runtime.datasets import load
-from runtime.messages import LANGS
-from runtime.network import Network
-from runtime.spec import NetworkSpec, TrainingSpec
-from runtime.trainer import train
-from sb3_export import messages
-from sb3_export.export import build, export_sb3
+from runtime import LANGS, Network, NetworkSpec, TrainingSpec, train
+from runtime.datasets import Dataset, load
+from sb3_export import PAD_SOFT, ToyData, export_sb3, messages
+from sb3_export.export import build
 from sb3_export.lower import lower, number
 from sb3_export.scripts import extent, layout
 from sb3_export.toy_texts import TOY_TEXTS
-from sb3_export.toys import (GHOST_SURE, GHOST_UNSURE, MAX_POINTS, NETWORK_CORNER, PAD_CELL, PAD_LEFT,
-                             PAD_TOP, SOFT, ToyData, build_toy, toy_kind)
+from sb3_export.toys import build_toy, toy_kind
+from sb3_export.toys.common import NETWORK_CORNER
+from sb3_export.toys.digits import PAD_CELL, PAD_LEFT, PAD_TOP
+from sb3_export.toys.plot import GHOST_SURE, GHOST_UNSURE, MAX_POINTS
 from scratch_harness import ScratchRunError, scratch_vm  # noqa: F401  (fixture)
 
 KANJI = re.compile("[\u4e00-\u9fff]")
@@ -62,12 +61,11 @@ class Case:
         return build_toy(self.program(lang), self.data, lang)
 
     def export(self, path: Path, lang: str = "en") -> Path:
-        export_sb3(self.spec, self.params, path, lang=lang, data=self.data)
+        path.write_bytes(export_sb3(self.spec, self.params, lang=lang, data=self.data).sb3)
         return path
 
 
 def _as_dataset(d: ToyData):
-    from runtime.datasets import Dataset
     y = d.y if d.task == "classify" else np.asarray(d.y, np.float64).reshape(len(d.y), -1)
     return Dataset(d.name or "data", np.asarray(d.x, np.float64), y, d.task, tuple(d.classes))
 
@@ -336,7 +334,8 @@ def _cell_centre(row: int, column: int) -> tuple[int, int]:
 def _painted(cells) -> np.ndarray:
     image = np.zeros(64)
     for r, c in cells:
-        for rr, cc, v in ((r, c, 1.0), (r - 1, c, SOFT), (r + 1, c, SOFT), (r, c - 1, SOFT), (r, c + 1, SOFT)):
+        for rr, cc, v in ((r, c, 1.0), (r - 1, c, PAD_SOFT), (r + 1, c, PAD_SOFT), (r, c - 1, PAD_SOFT),
+                          (r, c + 1, PAD_SOFT)):
             if 0 <= rr < 8 and 0 <= cc < 8:
                 image[rr * 8 + cc] = max(image[rr * 8 + cc], v)
     return image

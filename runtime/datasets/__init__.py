@@ -1,4 +1,7 @@
-"""The runtime's datasets: a registry from a name to a generated or bundled set, plus files and drawings."""
+"""The runtime's datasets: a registry from a name to a generated or bundled set, plus files and drawings.
+
+A public sub-package: code outside runtime imports datasets from here, never from the modules inside.
+"""
 from __future__ import annotations
 
 import math
@@ -7,12 +10,13 @@ from typing import Callable
 from ..messages import RuntimeProblem, msg
 from .base import Dataset, Task
 from .csvfile import load_csv
+from .digits import SIDE as DIGIT_SIDE  # a digit's picture is DIGIT_SIDE x DIGIT_SIDE pixels
 from .digits import digits
 from .points import class_labels, from_points
 from .synthetic import (GATES, circle, gaussian, logic_gate, moons, multi_gaussian, plane, spiral,
                         xor_quadrants)
 
-__all__ = ["DATASETS", "Dataset", "Task", "class_labels", "circle", "digits", "from_points",
+__all__ = ["DATASETS", "DIGIT_SIDE", "Dataset", "Task", "class_labels", "circle", "digits", "from_points",
            "gaussian", "load", "load_csv", "logic_gate", "moons", "multi_gaussian", "plane",
            "spiral", "xor_quadrants"]
 
