@@ -64,7 +64,7 @@ def startup(runs: int) -> dict[str, list[float]]:
 def big_project(scripts: int = 20, per_script: int = 10):
     """~200 blocks: network stacks (a data hat, layers, an output cap; some with a layer of neurons)
     and training stacks, in two columns."""
-    from blockbuilder.project import Block, Project, Script, View
+    from blockbuilder.document.project import Block, Project, Script, View
     out, n = [], 0
 
     def block(type_, **params):
@@ -124,8 +124,9 @@ def main() -> None:
     os.environ["BLOCKBUILDER_HOME"] = home.name
     import pyglet  # noqa: F401
     from pyglet.window import mouse
+
     from blockbuilder.app import make_window
-    from blockbuilder.edits import walk
+    from blockbuilder.document.edits import walk
 
     project, count = big_project()
     window = make_window(project, visible=False)

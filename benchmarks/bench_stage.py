@@ -18,10 +18,10 @@ os.environ.setdefault("BLOCKBUILDER_HOME", "/tmp/blockbuilder-bench")
 import pyglet  # noqa: E402
 from pyglet.gl import glFinish  # noqa: E402
 
-from blockbuilder.app import make_window  # noqa: E402
-from blockbuilder.example_projects import EXAMPLES  # noqa: E402
-from blockbuilder.lab import Lab  # noqa: E402
-from blockbuilder.editor import Editor  # noqa: E402
+from blockbuilder.app import make_window
+from blockbuilder.editor.editor import Editor
+from blockbuilder.lab.lab import Lab
+from blockbuilder.session.examples import EXAMPLES
 
 
 def frames_while_training(name: str, speed: str, seconds: float = 6.0) -> tuple[float, float, float, int]:

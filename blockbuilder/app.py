@@ -1,49 +1,104 @@
-"""Starting the editor window: the font, the starting project, the window, pyglet's loop."""
+"""Putting the editor together: its parts (headless), the one table of what each action id does, and
+the window on top of them.
+
+Every toolbar button, menu item and stage button names an action id; `actions` below is the only
+place that says who handles which, so "who handles export" is one search.
+"""
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
+from functools import partial
+from typing import Callable
+
+from .document.project import Project
+from .editor.controller import LANGUAGE_NAMES, Controller
+from .editor.editor import Editor
+from .editor.layout import approx_measure
+from .lab.data_tools import DataTools
+from .lab.lab import SPEEDS, Lab
+from .lab.stage import StageControl
+from .session.examples import EXAMPLES
+from .session.export_flow import Exporter
+from .session.files import Session, start
 
 
-def starter_project():
+def starter_project() -> Project:
     """What a child sees the first time: the XOR example, ready for ▶."""
-    from .example_projects import EXAMPLES
     return next(e for e in EXAMPLES if e.name == "xor").project()
+
+
+@dataclass
+class App:
+    """The editor's parts, wired together; the window draws and drives them."""
+
+    editor: Editor
+    controller: Controller
+    lab: Lab
+    stage: StageControl
+    session: Session
+    tools: DataTools
+    exporter: Exporter
+
+
+def assemble(project: Project | None = None, path: str | None = None, width: float = 1280, height: float = 800,
+             clock=None, measure=approx_measure, settings=None, autosaver=None) -> App:
+    """The editor on a project, headless. With no project: the last one (or the starter example), and
+    the offer to bring back lost work."""
+    editor = Editor(project or starter_project(), path, measure=measure)
+    controller = Controller(editor, width, height, **({"clock": clock} if clock else {}))
+    lab = Lab(editor)
+    if project is None:
+        session = start(controller, starter_project, settings, autosaver)
+    else:
+        session = Session(controller, settings, autosaver)
+        session.switch_to(project, path)
+    stage = StageControl(controller, lab)
+    tools = DataTools(session, lab)
+    exporter = Exporter(session, lab.export_source)
+    controller.on_tick += [lab.tick, session.tick]
+    controller.actions = actions(session, lab, stage, tools, exporter)
+    return App(editor, controller, lab, stage, session, tools, exporter)
+
+
+def actions(session: Session, lab: Lab, stage: StageControl, tools: DataTools,
+            exporter: Exporter) -> dict[str, Callable[[], object]]:
+    """Action id -> what does it, for the ids the controller does not handle itself (editing, zoom, trash)."""
+    table = {
+        # files, examples and the language: the session
+        "new": session.new, "open": session.open, "save": session.save, "save_as": session.save_as,
+        "examples": session.examples, "language": session.language, "request_close": session.request_close,
+        # training: the lab; what the stage shows: the stage
+        "lab_toggle": lab.toggle, "lab_step": lab.step_batch, "lab_step_epoch": lab.step_epoch,
+        "lab_reset": lab.reset, "lab_speed": stage.speed_menu, "stage_big": stage.toggle_big,
+        # changing the data from the stage: the data tools
+        "own_points": tools.own_points, "points_clear": tools.points_clear, "open_csv": tools.open_csv,
+        "regenerate": tools.regenerate,
+        # Export to Scratch: the exporter
+        "export": exporter.start,
+    }
+    table |= {f"example:{ex.name}": partial(session.open_example, ex) for ex in EXAMPLES}
+    table |= {f"lang:{code}": partial(session.set_language, code) for code in LANGUAGE_NAMES}
+    table |= {f"speed:{speed}": partial(lab.set_speed, speed) for speed in SPEEDS}
+    return table
 
 
 def make_window(project=None, path=None, width=1280, height=800, visible=True, clock=None):
     """The editor window on a project (the starter example if none), not yet running pyglet's loop."""
-    from .controller import Controller
-    from .editor import Editor
     from .view.fonts import register
     from .view.measure import text_measure
     from .view.window import EditorWindow
-    from .files import start
     register()
-    editor = Editor(project or starter_project(), path, measure=text_measure())
-    controller = Controller(editor, width, height, **({"clock": clock} if clock else {}))
-    from .lab import Lab
-    from .stage import StageControl
-    lab = Lab(editor)
-    StageControl(controller, lab)
-    controller.on_tick.append(lab.tick)
-    window = EditorWindow(controller, width, height, visible=visible)
-    if project is None:
-        window.session = start(controller, starter_project)
-    else:
-        from .files import Session
-        window.session = Session(controller)
-        window.session._open(project, path)
-    window.lab = lab
-    from .data_tools import DataTools
-    from .export_flow import install
-    DataTools(window.session, lab)
-    window.exporter = install(window.session, lab.export_source)
+    app = assemble(project, path, width, height, clock=clock, measure=text_measure())
+    window = EditorWindow(app.controller, width, height, visible=visible)
+    window.app, window.session, window.lab, window.exporter = app, app.session, app.lab, app.exporter
     return window
 
 
 def run() -> int:
     """Open the editor and run until its window closes; a machine without a screen gets one sentence."""
-    from .messages import UIProblem, msg
+    from .document.words import UIProblem
+    from .texts import msg
     try:
         import pyglet
         window = make_window()

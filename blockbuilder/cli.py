@@ -12,14 +12,13 @@ from dataclasses import replace
 
 import numpy as np
 
-from runtime import Network, Trainer
-from runtime.check import training_mode
-from runtime.messages import Message, RuntimeProblem
+from runtime import Message, Network, RuntimeProblem, Trainer, training_mode
 
 from . import __version__
-from .example_projects import BY_NAME, EXAMPLES
-from .messages import UIProblem, msg
-
+from .document import weights
+from .document.words import UIProblem
+from .session.examples import BY_NAME, EXAMPLES
+from .texts import msg
 
 
 class _Parser(argparse.ArgumentParser):
@@ -111,10 +110,10 @@ def cmd_editor(args, lang: str) -> int:
 
 
 def cmd_export(args, lang: str) -> int:
-    from sb3_export.export import ExportProblem, TooBig, export_sb3
-    from sb3_export.toys import ToyData
+    from sb3_export import ExportProblem, TooBig, ToyData, export_sb3
 
-    from .data import load_data
+    from .document.atomic import write_atomic
+    from .document.data import load_data
 
     project, c = _load_compiled(args.file)
     _require_ok(c, lang)
@@ -126,15 +125,18 @@ def cmd_export(args, lang: str) -> int:
     except (RuntimeProblem, OSError):
         data = None  # the network still exports; its stage just cannot show the training points
     try:
-        report = export_sb3(c.spec, net.params_by_layer(), out, lang=export_lang, data=data, digits=args.round)
+        report = export_sb3(c.spec, net.params_by_layer(), lang=export_lang, data=data, digits=args.round)
     except TooBig as e:
         if e.digits is None:
             raise
         raise UIProblem(msg("cli_export_round", why=e.message, digits=e.digits)) from None
     except ExportProblem as e:
         raise UIProblem(msg("cli_export_failed", why=e.message)) from None
-    except OSError as e:
-        raise UIProblem(msg("cli_export_cannot_write", file=out, why=e.strerror or str(e))) from None
+    try:
+        write_atomic(out, report.sb3)   # never half a file; on failure an old file stays as it was
+    except (OSError, ValueError) as e:   # ValueError: a NUL in the path
+        why = getattr(e, "strerror", None) or str(e)
+        raise UIProblem(msg("cli_export_cannot_write", file=out, why=why)) from None
     say(msg("cli_exported", file=out, kb=round(report.json_bytes / 1000), lists=report.lists), lang)
     if report.digits is not None:
         say(msg("cli_exported_rounded", digits=report.digits, diff=f"{report.max_diff:.2g}"), lang)
@@ -150,7 +152,7 @@ def cmd_examples(args, lang: str) -> int:
 
 
 def cmd_new(args, lang: str) -> int:
-    from .projectfile import save_project
+    from .document.projectfile import save_project
 
     example = BY_NAME.get(args.example)
     if example is None:
@@ -164,8 +166,8 @@ def cmd_new(args, lang: str) -> int:
 
 
 def _load_compiled(path: str):
-    from .compile import compile_project
-    from .projectfile import load_project
+    from .document.compile import compile_project
+    from .document.projectfile import load_project
 
     project = load_project(path)
     return project, compile_project(project)
@@ -199,7 +201,7 @@ def cmd_check(args, lang: str) -> int:
 
 def _say_scratch_fit(project, c, lang: str) -> None:
     """Build the export (without writing it) and say whether it fits the Scratch website."""
-    from sb3_export.export import JSON_LIMIT, measure
+    from sb3_export import JSON_LIMIT, measure
 
     net, _ = _with_trained_weights(project, c)
     size = measure(c.spec, net.params_by_layer(), project.language or lang)
@@ -221,8 +223,8 @@ def _require_ok(c, lang: str) -> None:
 
 
 def cmd_train(args, lang: str) -> int:
-    from .data import load_data
-    from .projectfile import save_project
+    from .document.data import load_data
+    from .document.projectfile import save_project
 
     project, c = _load_compiled(args.file)
     _require_ok(c, lang)
@@ -246,8 +248,7 @@ def cmd_train(args, lang: str) -> int:
         if stats is not None:
             progress.show(stats)
     progress.done()
-    trained = {block_id: {k: v.tolist() for k, v in params.items()}
-               for block_id, params in zip(c.layer_blocks, trainer.network.params_by_layer()) if params}
+    trained = weights.for_document(c, trainer.network)
     out = args.output or args.file
     save_project(project.model_copy(update={"trained": trained}), out)
     if trainer.stop.reason == "diverged":
@@ -348,13 +349,11 @@ def cmd_predict(args, lang: str) -> int:
 
 
 def _with_trained_weights(project, c) -> tuple[Network, bool]:
-    """The project's network, with its trained weights when the file holds them all; and whether it did."""
+    """The project's network with the weights the file holds (starting weights for the rest), and whether the
+    file holds them for every layer that learns."""
     net = Network(c.spec, seed=c.training.seed)
-    learnable = [b for b, shapes in zip(c.layer_blocks, net.params_by_layer()) if shapes]
-    trained = all(b in project.trained for b in learnable)
-    if trained:
-        net.load_params([project.trained.get(b, {}) for b in c.layer_blocks])
-    return net, trained
+    weights.load(net, project.trained, c)
+    return net, not weights.missing(project.trained, c)
 
 
 def _network(project, c, path: str) -> Network:
@@ -366,7 +365,7 @@ def _network(project, c, path: str) -> Network:
 
 
 def _class_names(c) -> tuple[str, ...]:
-    from .data import load_data
+    from .document.data import load_data
 
     try:
         return load_data(c.data)[0].classes

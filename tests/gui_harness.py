@@ -43,7 +43,7 @@ def probe_window() -> None:
 def open_gui(project=None, width: int = WIDTH, height: int = HEIGHT) -> "Gui":
     """The editor window on a project (the starter example if None), drawn once."""
     probe_window()
-    from blockbuilder.app import make_window  # lazily: the app needs a working pyglet backend
+    from blockbuilder.app import make_window
     window = make_window(project, width=width, height=height, visible=not HEADLESS)
     gui = Gui(window)
     gui.frame()
@@ -265,14 +265,14 @@ class Gui:
         return self.to_screen(item.x + item.w / 2, item.y + item.h / 2)
 
     def category_point(self, category: str) -> tuple[float, float]:
-        from blockbuilder.catalog import CATEGORY_LABELS
+        from blockbuilder.document.catalog import CATEGORY_LABELS
         r = self.c.regions.categories
         i = list(CATEGORY_LABELS).index(category)
         return r.x + r.w / 2, r.top - 8 - 72 * i - 24
 
     def palette_point(self, type_id: str) -> tuple[float, float]:
         """A point on a palette block's body (clicking its category first so that it is in view)."""
-        from blockbuilder.catalog import BLOCK_TYPES
+        from blockbuilder.document.catalog import BLOCK_TYPES
         self.click(*self.category_point(BLOCK_TYPES[type_id].category))
         box = dict(self.editor.palette().entries)[type_id]
         x, y = self.c.palette.to_screen(box.x + 5, box.y + box.head - 24)
@@ -296,7 +296,7 @@ class Gui:
 
     def empty_code_point(self) -> tuple[float, float]:
         """A screen point in the code area with no block, comment or button under it."""
-        from blockbuilder.layout import hit
+        from blockbuilder.editor.layout import hit
         r = self.c.regions.code
         corner = [b.rect for b in self.c.corner()]
         for sy in range(int(r.top) - 30, int(r.y) + 60, -20):

@@ -3,11 +3,10 @@ import re
 
 import pytest
 
-from blockbuilder.catalog import (
-    BLOCK_TYPES, BLOCKS, CATEGORY_COLOURS, CATEGORY_LABELS, CHOICE_LABELS, DATASET_OF, LATIN_TERMS, block_type,
-)
+from blockbuilder.document.catalog import (BLOCK_TYPES, BLOCKS, CATEGORY_COLOURS, CATEGORY_LABELS, CHOICE_LABELS,
+                                           DATASET_OF, LATIN_TERMS, block_type)
+from runtime import LANGS
 from runtime.datasets import DATASETS
-from runtime.messages import LANGS
 
 KANJI = re.compile("[\u4e00-\u9fff]")
 PLACEHOLDER = re.compile(r"\{(\w+)\}")

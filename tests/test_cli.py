@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from blockbuilder.cli import main
-from blockbuilder.example_projects import EXAMPLES
+from blockbuilder.session.examples import EXAMPLES
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 

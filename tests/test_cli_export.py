@@ -55,8 +55,8 @@ def test_an_unwritable_place_is_one_line(tmp_path, capsys):
 
 
 def test_check_and_export_say_when_a_network_is_too_big_for_the_website(tmp_path, capsys):
-    from blockbuilder.example_projects import b, network, project, training
-    from blockbuilder.projectfile import save_project
+    from blockbuilder.document.projectfile import save_project
+    from blockbuilder.session.examples import b, network, project, training
 
     hidden = [b(f"h{i}", "layers_dense", units=256, activation="relu", init="auto") for i in range(5)]
     big = project("big", network(b("data", "data_digits", test_ratio=20), *hidden,

@@ -6,17 +6,14 @@ import numpy as np
 import pytest
 
 import runtime
-from blockbuilder import messages as ui
-from blockbuilder.catalog import BLOCKS
-from blockbuilder.compile import Problem, compile_project
-from blockbuilder.data import BUILT_IN, DataChoice, DataInfo, describe_data, load_data
-from blockbuilder.project import Block, Project, Script
-from runtime import (
-    ActivationSpec, BatchNormSpec, DenseSpec, DropoutSpec, HandSetNeuron, InputSpec, NetworkSpec, OutputSpec,
-    TrainingSpec,
-)
+from blockbuilder import texts as ui
+from blockbuilder.document.catalog import BLOCKS
+from blockbuilder.document.compile import Problem, compile_project
+from blockbuilder.document.data import BUILT_IN, DataChoice, DataInfo, describe_data, load_data
+from blockbuilder.document.project import Block, Project, Script
+from runtime import (LANGS, ActivationSpec, BatchNormSpec, DenseSpec, DropoutSpec, HandSetNeuron, InputSpec,
+                     NetworkSpec, OutputSpec, TrainingSpec)
 from runtime.datasets import load
-from runtime.messages import LANGS
 
 KANJI = re.compile("[\u4e00-\u9fff]")
 
@@ -252,11 +249,11 @@ def test_nothing_between_data_and_output_asks_for_a_layer_at_the_output():
     the_problem(compiled(), "out", "compile_no_layers")
 
 
-@pytest.mark.parametrize("type,key", [("data_circle", "compile_data_not_top"),
-                                      ("output_number", "compile_output_not_bottom"),
+@pytest.mark.parametrize("type,key", [("data_circle", "drop_hat_only_top"),          # the block grammar's words,
+                                      ("output_number", "drop_cap_only_bottom"),      # as when it is dropped there
                                       ("training_epochs", "compile_training_in_network"),
-                                      ("training_start", "compile_training_in_network"),
-                                      ("layers_neuron", "compile_neuron_outside"),
+                                      ("training_start", "drop_hat_only_top"),
+                                      ("layers_neuron", "drop_needs_parent"),
                                       ("mystery_block", "compile_unknown_block")])
 def test_a_block_that_does_not_belong_between_data_and_output_points_at_itself(type, key):
     c = compiled(b("d", "layers_dense", units=2), b("odd", type))
@@ -268,8 +265,8 @@ def test_only_neurons_go_inside_a_layer_block_and_nothing_goes_inside_other_bloc
     c = compiled(b("layer", "layers_layer", [neuron("n1", activation="relu"), b("dense", "layers_dense"),
                                              neuron("n2", activation="relu")]),
                  data=b("data", "data_spiral", children=[b("inner", "layers_dropout")]))
-    the_problem(c, "dense", "compile_not_neuron")
-    the_problem(c, "inner", "compile_not_inside")
+    the_problem(c, "dense", "drop_only_inside")
+    the_problem(c, "inner", "drop_not_a_c_block")
     assert c.annotations["layer"] == "2 → 2"
 
 
@@ -615,8 +612,8 @@ def test_whatever_compile_accepts_the_runtime_builds_and_trains_on_its_data():
 
 
 def test_a_csv_file_with_a_number_output_learns_to_predict_its_label_column(tmp_path):
-    from blockbuilder.data import load_data
-    from blockbuilder.project import Block, Project, Script
+    from blockbuilder.document.data import load_data
+    from blockbuilder.document.project import Block, Project, Script
 
     path = tmp_path / "heights.csv"
     rows = [(x, y, 2 * x - y + 0.5) for x in range(5) for y in range(4)]

@@ -2,15 +2,14 @@
 it — in the theme's table, on every block category, and measured in the real window's pixels."""
 from __future__ import annotations
 
-import gui_harness  # noqa: I001 - first: it chooses pyglet's backend before anything imports pyglet.window
-from gui_harness import open_gui
-
 import collections
 
 import pytest
 
-from blockbuilder.catalog import CATEGORY_COLOURS
+import gui_harness  # noqa: I001 - first: it chooses pyglet's backend before anything imports pyglet.window
+from blockbuilder.document.catalog import CATEGORY_COLOURS
 from blockbuilder.view.theme import FIELD_BG, FIELD_TEXT, OFF_PAIRS, TEXT_PAIRS, contrast, text_on
+from gui_harness import open_gui
 
 AA = 4.5
 

@@ -7,18 +7,19 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from blockbuilder.controller import Controller
-from blockbuilder.data_tools import DataTools, summary_lines
-from blockbuilder.dialogs import Chooser
-from blockbuilder.editor import Editor
-from blockbuilder.edits import walk
-from blockbuilder.example_projects import EXAMPLES
-from blockbuilder.files import Session
-from blockbuilder.lab import Lab
-from blockbuilder.messages import msg
-from blockbuilder.recovery import Autosaver
-from blockbuilder.settings import Settings
-from blockbuilder.stage import StageControl, data_kind, info_buttons, plot_frame
+from blockbuilder.app import assemble
+from blockbuilder.document.edits import walk
+from blockbuilder.document.settings import Settings
+from blockbuilder.editor.controller import Controller
+from blockbuilder.editor.dialogs import Chooser
+from blockbuilder.editor.editor import Editor
+from blockbuilder.lab.data_tools import DataTools, summary_lines
+from blockbuilder.lab.lab import Lab
+from blockbuilder.lab.stage import StageControl, data_kind, info_buttons, plot_frame
+from blockbuilder.session.examples import EXAMPLES
+from blockbuilder.session.files import Session
+from blockbuilder.session.recovery import Autosaver
+from blockbuilder.texts import msg
 
 
 @pytest.fixture
@@ -29,12 +30,7 @@ def stage(tmp_path, monkeypatch):
 
 def make_stage(tmp_path, example: str):
     project = next(e for e in EXAMPLES if e.name == example).project()
-    c = Controller(Editor(project), 1280, 800)
-    lab = Lab(c.editor)
-    st = StageControl(c, lab)
-    DataTools(Session(c, Settings(), Autosaver(tmp_path / "recovery")), lab)
-    c.on_tick.append(lab.tick)
-    return st
+    return assemble(project, settings=Settings(), autosaver=Autosaver(tmp_path / "recovery")).stage
 
 
 def hat(st):
@@ -222,7 +218,7 @@ def test_tools_and_panel_buttons_stay_inside_the_stage_without_overlapping(stage
 
 
 def test_the_look_inside_buttons_wrap_to_a_second_row_in_a_narrow_panel(stage):
-    from blockbuilder.screen import Rect
+    from blockbuilder.editor.screen import Rect
     stage.state.neuron = (0, 0)
     narrow = info_buttons(Rect(0, 0, 150, 200), stage.state, "en", stage.c.editor.measure, stage.lab)
     assert len({b.rect.y for b in narrow}) == 2 and all(b.rect.x + b.rect.w <= 150 for b in narrow)
@@ -231,7 +227,7 @@ def test_the_look_inside_buttons_wrap_to_a_second_row_in_a_narrow_panel(stage):
 
 
 def test_every_block_the_tools_make_is_a_block_of_the_catalog(stage, tmp_path):
-    from blockbuilder.catalog import BLOCK_TYPES
+    from blockbuilder.document.catalog import BLOCK_TYPES
     press(stage, tool(stage, "own_points"))
     press(stage, tool(stage, "open_csv"))
     choose_in_chooser(stage, csv_file(tmp_path, "t.csv", columns=2))

@@ -11,15 +11,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from blockbuilder.catalog import BLOCK_TYPES, BLOCKS
-from blockbuilder.compile import compile_project
-from blockbuilder.connections import why_not
-from blockbuilder.editor import TRASH_LIMIT, Editor
-from blockbuilder.edits import block_at, dump, find, walk
-from blockbuilder.example_projects import BY_NAME, EXAMPLES
-from blockbuilder.layout import SNAP
-from blockbuilder.project import Block, DocumentProblem, Project, Script, check_document
-from runtime.messages import LANGS
+from blockbuilder.document.catalog import BLOCK_TYPES, BLOCKS
+from blockbuilder.document.compile import compile_project
+from blockbuilder.document.edits import block_at, dump, find, walk
+from blockbuilder.document.grammar import why_not
+from blockbuilder.document.project import Block, DocumentProblem, Project, Script, check_document
+from blockbuilder.editor.editor import TRASH_LIMIT, Editor
+from blockbuilder.editor.layout import SNAP
+from blockbuilder.session.examples import BY_NAME, EXAMPLES
+from runtime import LANGS
 
 FAR = (3000.0, 2000.0)  # empty workspace, far from every example's scripts
 
@@ -1110,17 +1110,3 @@ def random_session(example, trained: bool, data, defaults_left_out: bool = False
 def test_random_editing_keeps_the_document_valid_and_undoing_everything_gives_back_the_original(
         example, trained, defaults_left_out, data):
     random_session(example, trained, data, defaults_left_out)
-
-
-# --- the editor's words ------------------------------------------------------------------------------------
-
-def test_every_editor_text_is_in_the_catalog_in_every_language_with_the_same_fields_and_no_kanji_in_hiragana():
-    import re
-    from blockbuilder import messages
-    from blockbuilder.editor_texts import EDITOR_TEXTS
-    field, kanji = re.compile(r"\{(\w+)\}"), re.compile("[\u4e00-\u9fff]")
-    for key, entry in EDITOR_TEXTS.items():
-        assert messages.CATALOG[key] is entry and set(entry) == set(LANGS), key
-        assert sorted(field.findall(entry["ja"])) == sorted(field.findall(entry["ja-Hira"])) \
-            == sorted(field.findall(entry["en"])), key
-        assert not kanji.findall(entry["ja-Hira"]) and all(entry[lang].strip() for lang in LANGS), key

@@ -3,11 +3,9 @@ import copy
 
 import pytest
 
-from blockbuilder.edits import (
-    MISSING, BlocksOp, Edit, History, MoveScriptOp, ScriptOp, SetCommentOp, SetParamOp, SetTrainedOp, all_ids,
-    block_at, dump, find, siblings, walk,
-)
-from blockbuilder.project import Block, Project, Script, check_document
+from blockbuilder.document.edits import (MISSING, BlocksOp, Edit, History, MoveScriptOp, ScriptOp, SetCommentOp,
+                                         SetParamOp, SetTrainedOp, all_ids, block_at, dump, find, siblings, walk)
+from blockbuilder.document.project import Block, Project, Script, check_document
 
 
 def blk(id, type, children=(), **params):

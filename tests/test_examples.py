@@ -2,20 +2,19 @@
 import numpy as np
 import pytest
 
-from blockbuilder.compile import compile_project
-from blockbuilder.data import load_data
-from blockbuilder.example_projects import EXAMPLES, EXAMPLES_DIR
-from blockbuilder.projectfile import dumps_project, load_project
-from runtime import Network, Trainer
-from runtime.check import training_mode
+from blockbuilder.document.compile import compile_project
+from blockbuilder.document.data import load_data
+from blockbuilder.document.projectfile import dumps_project, load_project
+from blockbuilder.session.examples import EXAMPLES, EXAMPLES_DIR
+from runtime import Network, Trainer, training_mode
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda e: e.name)
 def test_the_committed_example_file_is_what_the_builder_makes(example):
     path = EXAMPLES_DIR / f"{example.name}.json"
-    assert path.exists(), "run: python -m blockbuilder.example_projects"
+    assert path.exists(), "run: python -m blockbuilder.session.examples"
     assert path.read_text(encoding="utf-8") == dumps_project(example.project()), \
-        "examples/ is stale; run: python -m blockbuilder.example_projects"
+        "examples/ is stale; run: python -m blockbuilder.session.examples"
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda e: e.name)

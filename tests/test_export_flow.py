@@ -6,7 +6,6 @@ import errno
 import json
 import os
 import re
-import tempfile
 import zipfile
 from pathlib import Path
 
@@ -15,27 +14,25 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from blockbuilder import keys as K
-from blockbuilder.compile import compile_project
-from blockbuilder.controller import Controller
-from blockbuilder.data import load_data
-from blockbuilder.dialogs import Chooser
-from blockbuilder.editor import Editor
-from blockbuilder.example_projects import xor_learned
-from blockbuilder.export_flow import ExportSource, Question, Sb3Chooser, default_name, install
-from blockbuilder.export_texts import EXPORT_TEXTS
-from blockbuilder.filechooser import name_problem
-from blockbuilder.files import Session
-from blockbuilder.messages import msg
-from blockbuilder.recovery import Autosaver
-from blockbuilder.settings import Settings
-from runtime import Network, Trainer
-from runtime.messages import LANGS
-from sb3_export import export as sb3
-from sb3_export.export import build, export_sb3
-from sb3_export.messages import msg as export_msg
-from sb3_export.toys import ToyData
-from sb3_export.writer import project_json_bytes
+from blockbuilder.document.compile import compile_project
+from blockbuilder.document.data import load_data
+from blockbuilder.document.settings import Settings
+from blockbuilder.editor import keys as K
+from blockbuilder.editor.controller import Controller
+from blockbuilder.editor.dialogs import Chooser
+from blockbuilder.editor.editor import Editor
+from blockbuilder.editor.filechooser import name_problem
+from blockbuilder.lab.lab import ExportSource
+from blockbuilder.session import export_flow
+from blockbuilder.session.examples import xor_learned
+from blockbuilder.session.export_flow import Exporter, Question, Sb3Chooser, default_name
+from blockbuilder.session.files import Session
+from blockbuilder.session.recovery import Autosaver
+from blockbuilder.session.texts import TEXTS as SESSION_TEXTS
+from blockbuilder.texts import msg
+from runtime import LANGS, Network, Trainer
+from sb3_export import ToyData, export_sb3
+from sb3_export import msg as export_msg
 from scratch_harness import scratch_vm  # noqa: F401  (a pytest fixture)
 
 KANJI = re.compile("[\u4e00-\u9fff]")
@@ -122,13 +119,12 @@ def read_project(path: Path) -> dict:
 
 def test_exporting_chooses_a_folder_and_name_shows_the_fit_writes_and_says_what_next(trained, session, projects):
     net, src = trained
-    exporter = install(session, lambda: src)
-    assert session.c.actions["export"] == exporter.start
+    exporter = Exporter(session, lambda: src)
     (projects / "class").mkdir(parents=True)
     for name in ("old.sb3", "other.json", "notes.txt"):
         (projects / "class" / name).write_bytes(b"x")
 
-    session.c.actions["export"]()
+    exporter.start()
     chooser = session.c.dialog.inner.chooser
     assert isinstance(chooser, Sb3Chooser) and chooser.folder == projects and chooser.name == "XOR, learned.sb3"
     assert "Export to Scratch" in shown(session)
@@ -159,7 +155,7 @@ def test_exporting_chooses_a_folder_and_name_shows_the_fit_writes_and_says_what_
     press(session, "ok")
     assert session.c.dialog is None
 
-    session.c.actions["export"]()  # the next export starts where the last one went
+    exporter.start()  # the next export starts where the last one went
     assert session.c.dialog.inner.chooser.folder == projects / "class"
 
 
@@ -167,7 +163,7 @@ def test_the_sb3_speaks_the_editor_s_language_and_scratch_computes_what_the_netw
         trained, tmp_path, projects, scratch_vm):
     net, src = trained
     s = make_session(tmp_path, "ja-Hira")
-    exporter = install(s, lambda: src)
+    exporter = Exporter(s, lambda: src)
     exporter.start()
     for _ in range(3):  # the keyboard alone: the chooser, the fit check, the done message
         assert not any(KANJI.search(t) for t in shown(s)), shown(s)
@@ -190,7 +186,7 @@ def test_saving_over_an_existing_sb3_asks_first(trained, session, projects):
     projects.mkdir(parents=True)
     old = projects / "XOR, learned.sb3"
     old.write_bytes(b"old")
-    install(session, lambda: trained[1]).start()
+    Exporter(session, lambda: trained[1]).start()
     press(session, "ok")
     assert asking(session) == "chooser" and session.c.dialog.inner.chooser.confirming == old
     assert "'XOR, learned.sb3' already exists. Replace the existing file?" in shown(session)
@@ -207,9 +203,9 @@ def test_saving_over_an_existing_sb3_asks_first(trained, session, projects):
 def just_fits_rounded(trained, monkeypatch) -> None:
     """Make the website's limit the size of the XOR export with 6 digits, so only rounding makes it fit."""
     src = trained[1]
-    sizes = {d: len(project_json_bytes(build(src.spec, src.params, "en", src.data, d)[0])) for d in (7, 6)}
+    sizes = {d: export_sb3(src.spec, src.params, lang="en", data=src.data, digits=d).json_bytes for d in (7, 6)}
     assert sizes[7] > sizes[6], "7 digits must not fit"
-    monkeypatch.setattr(sb3, "JSON_LIMIT", sizes[6])
+    monkeypatch.setattr(export_flow, "JSON_LIMIT", sizes[6])
 
 
 @pytest.mark.parametrize("step", ["chooser", "chooser_escape", "replace_then_cancel", "fit_check", "fit_check_escape",
@@ -220,7 +216,7 @@ def test_cancel_at_any_step_writes_nothing(step, trained, session, projects, req
         request.getfixturevalue("just_fits_rounded")
     if step == "replace_then_cancel":
         (projects / "XOR, learned.sb3").write_bytes(b"old")
-    exporter = install(session, lambda: trained[1])
+    exporter = Exporter(session, lambda: trained[1])
     exporter.start()
     if step == "chooser":
         press(session, "cancel")
@@ -249,11 +245,15 @@ def test_a_read_only_folder_is_one_sentence_and_leaves_no_file(trained, session,
     folder.mkdir(parents=True)
     folder.chmod(0o555)
     if os.access(folder, os.W_OK):  # root ignores folder modes: refuse as the read-only folder would
-        def refuse(*args, **kwargs):
-            raise PermissionError(errno.EACCES, "Permission denied")
-        monkeypatch.setattr(tempfile, "mkstemp", refuse)
+        real_open = os.open
+
+        def refuse(path, *args, **kwargs):
+            if os.fspath(path).startswith(str(folder)):
+                raise PermissionError(errno.EACCES, "Permission denied")
+            return real_open(path, *args, **kwargs)
+        monkeypatch.setattr(os, "open", refuse)
     try:
-        exporter = install(session, lambda: trained[1])
+        exporter = Exporter(session, lambda: trained[1])
         exporter.start()
         session.c.dialog.inner.chooser.go_to(folder)
         press(session, "ok")
@@ -276,7 +276,7 @@ def test_a_disk_that_fills_up_mid_write_is_one_sentence_and_keeps_the_old_file(t
         written.append(os.fstat(fd).st_size)
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    install(session, lambda: trained[1]).start()
+    Exporter(session, lambda: trained[1]).start()
     press(session, "ok")
     press(session, "replace")
     monkeypatch.setattr(os, "fsync", full)
@@ -293,7 +293,7 @@ def test_a_disk_that_fills_up_mid_write_is_one_sentence_and_keeps_the_old_file(t
 def test_a_network_too_big_for_the_website_offers_rounding_and_reports_the_digits(trained, session, projects,
                                                                                   just_fits_rounded):
     net, src = trained
-    exporter = install(session, lambda: src)
+    exporter = Exporter(session, lambda: src)
     exporter.start()
     press(session, "ok")
     assert asking(session) == "export_round_offer"
@@ -310,7 +310,7 @@ def test_a_network_too_big_for_the_website_offers_rounding_and_reports_the_digit
     assert (f"The weights were rounded to 6 significant digits; the outputs change by at most {report.max_diff:.2g}."
             in shown(session)[0])
     with zipfile.ZipFile(path) as z:
-        assert len(z.read("project.json")) <= sb3.JSON_LIMIT
+        assert len(z.read("project.json")) <= export_flow.JSON_LIMIT
     weights = next(v[1] for t in read_project(path)["targets"] for v in t.get("lists", {}).values()
                    if v[0] == "layer 1 weights")
     assert len(weights) == 8 and all(float(f"{float(w):.6g}") == float(w) for w in weights)
@@ -318,8 +318,8 @@ def test_a_network_too_big_for_the_website_offers_rounding_and_reports_the_digit
 
 
 def test_a_network_that_can_never_fit_says_which_layer_to_make_smaller(trained, session, projects, monkeypatch):
-    monkeypatch.setattr(sb3, "JSON_LIMIT", 1000)
-    install(session, lambda: trained[1]).start()
+    monkeypatch.setattr(export_flow, "JSON_LIMIT", 1000)
+    Exporter(session, lambda: trained[1]).start()
     press(session, "ok")
     assert asking(session) == "export_too_big_always"
     text = shown(session)[0]
@@ -333,7 +333,7 @@ def test_a_network_that_can_never_fit_says_which_layer_to_make_smaller(trained, 
 
 def test_a_source_that_says_what_to_do_first_is_only_told(session, projects):
     first = msg("cli_not_trained", file="xor.json")
-    exporter = install(session, lambda: first)
+    exporter = Exporter(session, lambda: first)
     exporter.start()
     assert asking(session) == "cli_not_trained" and shown(session)[0] == first.text("en")
     press(session, "ok")
@@ -344,7 +344,7 @@ def test_weights_that_are_not_numbers_are_one_sentence_after_choosing(trained, s
     src = trained[1]
     params = [{k: np.array(a) for k, a in p.items()} for p in src.params]
     params[0]["b"][1] = np.nan
-    install(session, lambda: ExportSource(src.spec, params, src.data, src.name)).start()
+    Exporter(session, lambda: ExportSource(src.spec, params, src.data, src.name)).start()
     press(session, "ok")
     assert asking(session) == "not_finite"
     assert shown(session)[0] == ("Some weights are not numbers (NaN or infinity). "
@@ -394,6 +394,9 @@ def test_a_project_without_a_name_gets_the_catalog_s_name():
 
 
 # --- the words ---------------------------------------------------------------------------------------------
+
+EXPORT_TEXTS = {k: v for k, v in SESSION_TEXTS.items() if k.startswith("export_")}
+
 
 @pytest.mark.parametrize("key", sorted(EXPORT_TEXTS))
 def test_every_export_text_is_in_every_language_with_the_same_fields_and_no_kanji_in_hiragana(key):

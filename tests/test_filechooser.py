@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from blockbuilder import messages as ui
-from blockbuilder.filechooser import MAX_NAME, FileChooser, list_folder, name_problem
-from blockbuilder.files_texts import FILES_TEXTS
+from blockbuilder import texts as ui
+from blockbuilder.editor.filechooser import MAX_NAME, FileChooser, list_folder, name_problem
 
 LANGS = ("ja", "ja-Hira", "en")
 KANJI = re.compile("[\u4e00-\u9fff]")
@@ -349,6 +348,9 @@ def test_the_title_and_the_button_follow_the_mode(folder):
     assert FileChooser("save", folder).action.text("en") == "Save"
     with pytest.raises(ValueError):
         FileChooser("delete", folder)
+
+
+FILES_TEXTS = {k: v for k, v in ui.CATALOG.items() if k.startswith("files_")}   # the editor's and the session's
 
 
 def test_every_file_text_has_the_same_fields_in_every_language_and_no_kanji_in_hiragana():

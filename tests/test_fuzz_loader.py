@@ -15,10 +15,10 @@ import pathlib
 import random
 import time
 
-from blockbuilder.catalog import BLOCK_TYPES
-from blockbuilder.messages import UIProblem
-from blockbuilder.project import Block, Project, Script, View
-from blockbuilder.projectfile import dumps_project, load_project, loads_project
+from blockbuilder.document.catalog import BLOCK_TYPES
+from blockbuilder.document.project import Block, Project, Script, View
+from blockbuilder.document.projectfile import dumps_project, load_project, loads_project
+from blockbuilder.document.words import UIProblem
 
 COUNT = int(os.environ.get("BLOCKBUILDER_FUZZ_COUNT", "10000"))
 SEED = int(os.environ.get("BLOCKBUILDER_FUZZ_SEED", "1234"))

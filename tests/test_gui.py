@@ -3,16 +3,15 @@ then holds and draws. Every test gets a fresh window (about 0.1 s) on the starte
 BLOCKBUILDER_HOME in a temporary folder so that nothing touches the real home folder."""
 from __future__ import annotations
 
-import gui_harness  # noqa: I001 - first: it chooses pyglet's backend before anything imports pyglet.window
-from gui_harness import HEIGHT, WIDTH, open_gui, rgb
-
 import pytest
 
-from blockbuilder.catalog import BLOCK_TYPES, CATEGORY_COLOURS
-from blockbuilder.edits import find, walk
-from blockbuilder.layout import ROW
-from blockbuilder.messages import msg
+import gui_harness  # noqa: I001 - first: it chooses pyglet's backend before anything imports pyglet.window
+from blockbuilder.document.catalog import BLOCK_TYPES, CATEGORY_COLOURS
+from blockbuilder.document.edits import find, walk
+from blockbuilder.editor.layout import ROW
+from blockbuilder.texts import msg
 from blockbuilder.view.theme import TOOLBAR
+from gui_harness import HEIGHT, WIDTH, open_gui, rgb
 
 LANGS = ("ja", "ja-Hira", "en")
 YELLOW, BLUE, GREEN, PINK = (rgb(CATEGORY_COLOURS[c][0]) for c in ("data", "layers", "output", "training"))
@@ -257,7 +256,7 @@ def test_ctrl_enter_or_escape_end_a_comment_keeping_what_was_typed(gui):
 
 
 def test_a_comment_s_note_grows_with_its_lines_and_wraps_long_ones_to_its_width(gui):
-    from blockbuilder.layout import COMMENT_LINE, COMMENT_W
+    from blockbuilder.editor.layout import COMMENT_LINE, COMMENT_W
     _write_comment(gui, "hidden", "one line")
     gui.key(gui.K.ESCAPE)
     one = dict(gui.c.comment_rects())["hidden"]
@@ -289,7 +288,7 @@ def test_comments_stay_beside_their_blocks_while_a_block_is_being_moved(gui):
 
 
 def test_a_comment_of_several_lines_is_saved_and_reopens_exactly(gui, tmp_path):
-    from blockbuilder.projectfile import load_project, save_project
+    from blockbuilder.document.projectfile import load_project, save_project
     text = "いちぎょうめ\n\n  three: 3 → 4\nlast line"
     _write_comment(gui, "hidden", *text.split("\n"))
     gui.key(gui.K.ENTER, gui.K.MOD_CTRL)
@@ -508,7 +507,7 @@ def test_every_label_the_window_draws_uses_only_characters_of_the_bundled_font(g
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_category_column_shows_every_category_name_whole(gui, lang):
-    from blockbuilder.catalog import CATEGORY_LABELS
+    from blockbuilder.document.catalog import CATEGORY_LABELS
     _set_language(gui, lang)
     gui.frame()
     r = gui.c.regions.categories
@@ -640,7 +639,8 @@ def test_a_project_saved_with_ctrl_s_reopens_with_ctrl_o_as_it_was(gui, tmp_path
 
 def test_the_controller_s_key_codes_are_pyglet_s():
     from pyglet.window import key, mouse
-    from blockbuilder import keys
+
+    from blockbuilder.editor import keys
     names = [n for n in vars(keys) if n.isupper() and n != "IS_MAC"]
     buttons = {"LEFT", "MIDDLE", "RIGHT"}
     for name in names:
@@ -650,8 +650,8 @@ def test_the_controller_s_key_codes_are_pyglet_s():
 
 
 def test_m_picks_a_block_up_the_arrows_step_through_the_places_it_may_snap_and_enter_drops_it_in_one_step(gui):
-    from blockbuilder.connections import why_not
-    from blockbuilder.project import Block
+    from blockbuilder.document.grammar import why_not
+    from blockbuilder.document.project import Block
     K, e = gui.K, gui.editor
     before, done = dump(gui), len(e.history.done)
     gui.click(*gui.block_point("train_seed"))
@@ -727,7 +727,7 @@ def test_the_block_menu_starts_a_keyboard_move_and_a_click_ends_it_putting_the_b
 
 
 def test_a_keyboard_move_of_a_neuron_only_visits_the_insides_of_layers(gui):
-    from blockbuilder.example_projects import BY_NAME
+    from blockbuilder.session.examples import BY_NAME
     gui.close()
     g = open_gui(BY_NAME["xor_gates"].project())
     try:

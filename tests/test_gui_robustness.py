@@ -8,16 +8,15 @@ outside it (the file chooser can go up to any folder) are caught and dropped, ne
 """
 from __future__ import annotations
 
-import gui_harness  # noqa: I001 - first: it chooses pyglet's backend before anything imports pyglet.window
-from gui_harness import open_gui
-
 import os
 import random
 import time
 
 import pytest
 
-from blockbuilder.edits import walk
+import gui_harness  # noqa: I001 - first: it chooses pyglet's backend before anything imports pyglet.window
+from blockbuilder.document.edits import walk
+from gui_harness import open_gui
 
 SEED = 1234
 EVENTS = 3000
@@ -29,7 +28,7 @@ TEXTS = ("8", "0", "1", "-3", "0.5", "256", "257", "9999", "abc", "1e9", "1e999"
 
 @pytest.fixture
 def gui(tmp_path, monkeypatch):
-    import blockbuilder.files as files
+    import blockbuilder.session.files as files
     monkeypatch.setenv("BLOCKBUILDER_HOME", str(tmp_path / "home"))
     monkeypatch.chdir(tmp_path)
     real_save = files.save_project

@@ -3,19 +3,18 @@ look inside a neuron, export, and check the .sb3 in the real scratch-vm computes
 network computes. Also digits (the pad guesses a drawn digit) and a learning rate that blows up."""
 from __future__ import annotations
 
-import gui_harness  # noqa: I001 - first: it chooses pyglet's backend before anything imports pyglet.window
-from gui_harness import open_gui
-
 import math
 import re
 
 import numpy as np
 import pytest
 
-from blockbuilder import keys as K
-from blockbuilder.example_projects import EXAMPLES
-from blockbuilder.messages import msg
-from blockbuilder.project import Block
+import gui_harness  # noqa: I001 - first: it chooses pyglet's backend before anything imports pyglet.window
+from blockbuilder.document.project import Block
+from blockbuilder.editor import keys as K
+from blockbuilder.session.examples import EXAMPLES
+from blockbuilder.texts import msg
+from gui_harness import open_gui
 from scratch_harness import scratch_vm  # noqa: F401  (a pytest fixture)
 
 KANJI = re.compile("[\u4e00-\u9fff]")
@@ -74,7 +73,7 @@ def test_a_workshop_xor_from_play_to_a_scratch_project_that_computes_the_same(ho
 
         # the decision boundary: the map under the (1, 0) point is blue ("yes"), under (0, 0) orange ("no")
         plot = panel(gui, "plot")
-        from blockbuilder.stage import plot_frame
+        from blockbuilder.lab.stage import plot_frame
         frame = plot_frame(lab)
         for (x1, x2), want in (((1, 0), "blue"), ((0, 0), "orange")):
             u, v = frame.to_unit(x1, x2)
@@ -92,7 +91,7 @@ def test_a_workshop_xor_from_play_to_a_scratch_project_that_computes_the_same(ho
         gui.click(neuron.x, neuron.y)
         assert gui.c.stage_input.state.neuron == neuron.key[1:]
         shown = gui.label_texts(["stage"])
-        m = __import__("blockbuilder.insight", fromlist=["neuron_math"]).neuron_math(
+        m = __import__("blockbuilder.lab.insight", fromlist=["neuron_math"]).neuron_math(
             lab.network, np.array([1.0, 0.0]), *neuron.key[1:])
         assert any(f"= {m.total:.2f}" in t for t in shown), shown          # the sum, with this point's numbers
         assert any("×" in t and "x1" in t for t in shown)
@@ -128,7 +127,7 @@ def test_a_workshop_xor_from_play_to_a_scratch_project_that_computes_the_same(ho
 
 
 def _info_button(gui, id: str):
-    from blockbuilder.stage import info_buttons
+    from blockbuilder.lab.stage import info_buttons
     st = gui.c.stage_input
     b = next(b for b in info_buttons(panel(gui, "info"), st.state, st.lang, gui.editor.measure, st.lab) if b.id == id)
     return b.rect.x + b.rect.w / 2, b.rect.y + b.rect.h / 2
@@ -201,8 +200,8 @@ def test_a_learning_rate_that_blows_up_pauses_puts_the_weights_back_and_says_wha
 
 def test_a_child_draws_own_points_in_hiragana_trains_on_them_and_the_map_follows(home):
     """Real clicks: "draw points", two colours on opposite corners, ▶; the map takes each corner's colour."""
-    from blockbuilder import maps
-    from blockbuilder.stage import plot_frame
+    from blockbuilder.lab import maps
+    from blockbuilder.lab.stage import plot_frame
     gui = open_gui(example("xor", "ja-Hira"))
     try:
         lab = gui.window.lab

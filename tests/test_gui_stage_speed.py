@@ -4,16 +4,15 @@ only what changed, and the shapes drawn many to a vertex list must be pyglet's o
 views that were broken: numbers from one input (a curve) and a long sentence's box."""
 from __future__ import annotations
 
-import gui_harness  # noqa: I001 - first: it chooses pyglet's backend before anything imports pyglet.window
-from gui_harness import open_gui, probe_window
-from test_gui_stage import example, home  # noqa: F401 - the same example projects and home-folder fixture
-
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_gui_stage import example, home  # noqa: F401 - the same example projects and home-folder fixture
 
-from blockbuilder import maps
+import gui_harness  # noqa: I001 - first: it chooses pyglet's backend before anything imports pyglet.window
+from blockbuilder.lab import maps
+from gui_harness import open_gui, probe_window
 
 SHOTS = settings(max_examples=25, deadline=None)
 
@@ -97,7 +96,7 @@ def test_numbers_from_one_input_are_drawn_as_a_curve_through_the_points(home):
     hat.type, hat.params = "data_csv", {"path": str(path), "label_column": "y", "test_ratio": 20}
     gui = open_gui(project)
     try:
-        from blockbuilder.stage import data_kind
+        from blockbuilder.lab.stage import data_kind
         lab = gui.window.lab
         gui.c.stage_input.toggle_big()
         assert data_kind(lab) == "curve"
@@ -115,8 +114,9 @@ def test_numbers_from_one_input_are_drawn_as_a_curve_through_the_points(home):
 
 def test_a_long_sentence_under_the_controls_fits_inside_its_box(home):
     """A learning rate that blows up says so in four lines of Japanese: the box is as tall as they are."""
-    from blockbuilder.project import Block
     from pyglet import shapes
+
+    from blockbuilder.document.project import Block
     project = example("plane")
     project.language = "ja"
     training = next(s for s in project.scripts if s.blocks[0].type == "training_start")
@@ -161,6 +161,7 @@ def _absolute(shape) -> np.ndarray:
 @given(st.lists(st.tuples(coordinate, coordinate, coordinate, coordinate, st.floats(0.5, 6)), min_size=1, max_size=6))
 def test_many_lines_at_once_are_the_triangles_of_pyglets_lines(gl, lines):
     from pyglet import shapes
+
     from blockbuilder.view.stage import _segments
     want = np.concatenate([_absolute(shapes.Line(x0, y0, x1, y1, thickness=t)) for x0, y0, x1, y1, t in lines])
     assert np.allclose(_segments(np.array(lines, float)), want, atol=1e-6)
@@ -170,6 +171,7 @@ def test_many_lines_at_once_are_the_triangles_of_pyglets_lines(gl, lines):
 @given(st.lists(st.tuples(coordinate, coordinate), min_size=2, max_size=12), st.sampled_from([1.0, 2.0, 3.0]))
 def test_a_polyline_is_the_triangles_of_pyglets_multiline_with_its_mitred_joints(gl, points, thickness):
     from pyglet import shapes
+
     from blockbuilder.view.stage import _polyline
     want = _absolute(shapes.MultiLine(*points, thickness=thickness))
     assert np.allclose(_polyline(np.array(points, float), thickness), want, atol=1e-6)
@@ -179,6 +181,7 @@ def test_a_polyline_is_the_triangles_of_pyglets_multiline_with_its_mitred_joints
 @given(st.lists(st.tuples(coordinate, coordinate, st.floats(1, 17)), min_size=1, max_size=5))
 def test_discs_are_the_fans_of_pyglets_circles(gl, circles):
     from pyglet import shapes
+
     from blockbuilder.view.stage import _discs
     corners, indices = _discs(np.array([c[:2] for c in circles], float), np.array([c[2] for c in circles], float))
     want = np.concatenate([_absolute(shapes.Circle(x, y, r)) for x, y, r in circles])
@@ -196,7 +199,8 @@ def test_the_confusion_picture_has_the_pixels_of_one_rectangle_per_cell(gl, n, s
     import pyglet
     from pyglet import shapes
     from pyglet.graphics import Batch
-    from blockbuilder.screen import Rect
+
+    from blockbuilder.editor.screen import Rect
     from blockbuilder.view.stage import _cells_picture, _confusion_colours, _image
     ox, oy = 10 + fx, 10 + fy
     shade = np.random.default_rng(seed).integers(55, 256, (n, n)).astype(np.uint8)

@@ -6,24 +6,21 @@ import re
 
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import runtime
-from blockbuilder import insight
-from blockbuilder.compile import compile_project
-from blockbuilder.data import load_data
-from blockbuilder.example_projects import BY_NAME, b, network, neuron, project, training
-from blockbuilder.insight import (
-    Chart, NeuronMath, Pad, StepThrough, chart, confusion_cells, forward_steps, guess_summary, guesses,
-    math_lines, neuron_math, neuron_title, pad_guess, pad_text,
-)
-from blockbuilder.insight_texts import INSIGHT_TEXTS
-from blockbuilder.messages import CATALOG
-from runtime.layers import ACTIVATION_LAYERS, Affine, softmax
-from runtime.messages import LANGS
-from runtime.spec import DenseSpec
-from runtime.trainer import EpochStats
-from sb3_export import toys
+from blockbuilder.document.compile import compile_project
+from blockbuilder.document.data import load_data
+from blockbuilder.lab import insight
+from blockbuilder.lab.insight import (Chart, NeuronMath, Pad, StepThrough, chart, confusion_cells, forward_steps,
+                                      guess_summary, guesses, math_lines, neuron_math, neuron_title, pad_guess,
+                                      pad_text)
+from blockbuilder.lab.texts import TEXTS as LAB_TEXTS
+from blockbuilder.session.examples import BY_NAME, b, network, neuron, project, training
+from blockbuilder.texts import CATALOG
+from runtime import ACTIVATION_LAYERS, LANGS, Affine, DenseSpec, EpochStats, softmax
+from sb3_export import PAD_SOFT
 
 KANJI = re.compile("[\u4e00-\u9fff]")
 FIELD = re.compile(r"\{(\w+)\}")
@@ -435,14 +432,14 @@ def test_painting_at_the_top_left_lights_the_first_cell_with_the_scratch_brush()
     pad = Pad()
     assert pad.empty()
     assert pad.paint(0.01, 0.02)
-    assert pad.cells[0, 0] == 1.0 and pad.cells[0, 1] == pad.cells[1, 0] == toys.SOFT
+    assert pad.cells[0, 0] == 1.0 and pad.cells[0, 1] == pad.cells[1, 0] == PAD_SOFT
     assert np.count_nonzero(pad.cells) == 3
     data = pad.input()
-    assert data.shape == (64,) and data[0] == 1.0 and data[1] == data[8] == toys.SOFT
+    assert data.shape == (64,) and data[0] == 1.0 and data[1] == data[8] == PAD_SOFT
     assert data.min() >= 0.0 and data.max() <= 1.0
     assert not pad.paint(0.01, 0.02)  # nothing new
     pad.paint(1.0, 1.0)
-    assert pad.cells[7, 7] == 1.0 and pad.cells[6, 7] == toys.SOFT
+    assert pad.cells[7, 7] == 1.0 and pad.cells[6, 7] == PAD_SOFT
     pad.clear()
     assert pad.empty()
 
@@ -450,9 +447,9 @@ def test_painting_at_the_top_left_lights_the_first_cell_with_the_scratch_brush()
 def test_a_stroke_lights_every_cell_between_its_ends_and_ink_only_darkens():
     pad = Pad()
     pad.paint(0.95, 0.05, last=(0.02, 0.05))
-    assert np.all(pad.cells[0] == 1.0) and np.all(pad.cells[1] == toys.SOFT) and not pad.cells[2:].any()
+    assert np.all(pad.cells[0] == 1.0) and np.all(pad.cells[1] == PAD_SOFT) and not pad.cells[2:].any()
     pad.paint(0.02, 0.98, last=(0.02, 0.05))  # down the left edge
-    assert np.all(pad.cells[:, 0] == 1.0) and pad.cells[1, 1] == toys.SOFT
+    assert np.all(pad.cells[:, 0] == 1.0) and pad.cells[1, 1] == PAD_SOFT
     assert not pad.paint(1.5, -0.2)  # off the pad
     assert pad.input().max() == 1.0
 
@@ -474,6 +471,9 @@ def test_a_digit_drawn_on_the_pad_is_guessed_by_a_trained_network(nets):
 
 
 # --- words ------------------------------------------------------------------------------------
+
+INSIGHT_TEXTS = {k: v for k, v in LAB_TEXTS.items() if k.startswith("insight_")}
+
 
 def test_every_insight_text_has_the_same_fields_in_every_language_and_no_kanji_in_hiragana():
     assert len(INSIGHT_TEXTS) > 30

@@ -7,13 +7,15 @@ import math
 import numpy as np
 import pytest
 
-from blockbuilder.controller import Controller
-from blockbuilder.editor import Editor
-from blockbuilder.example_projects import EXAMPLES
-from blockbuilder.export_flow import ExportSource
-from blockbuilder.lab import Lab
-from blockbuilder.project import Block
-from blockbuilder.stage import StageControl, info_buttons
+from blockbuilder.app import assemble
+from blockbuilder.document.project import Block
+from blockbuilder.document.settings import Settings
+from blockbuilder.editor.controller import Controller
+from blockbuilder.editor.editor import Editor
+from blockbuilder.lab.lab import ExportSource, Lab
+from blockbuilder.lab.stage import StageControl
+from blockbuilder.session.examples import EXAMPLES
+from blockbuilder.session.recovery import Autosaver
 from runtime import Network
 
 
@@ -193,11 +195,9 @@ def test_a_hand_set_neuron_s_weight_changes_on_its_block():
 
 
 @pytest.fixture
-def stage():
-    e = Editor(example("xor"))
-    c = Controller(e, 1280, 800)
-    lab = Lab(e)
-    return StageControl(c, lab)
+def stage(tmp_path):
+    """The stage of the editor as the app puts it together (its buttons' actions included)."""
+    return assemble(example("xor"), settings=Settings(), autosaver=Autosaver(tmp_path / "recovery")).stage
 
 
 def centre(b):

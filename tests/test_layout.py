@@ -3,14 +3,14 @@
 layout uses approx_measure unless told otherwise, so every number here is exact and needs no font."""
 import pytest
 
-from blockbuilder.catalog import BLOCK_TYPES, BLOCKS, CATEGORY_LABELS
-from blockbuilder.layout import (
-    ARM, COMMENT_LINE, COMMENT_LINES, COMMENT_PAD, COMMENT_X, EMPTY_MOUTH, FOOT, HAT, MIN_W, NO_LINE_START, PAD,
-    PALETTE_HEADING, PALETTE_W, PALETTE_X, ROW, Spot, approx_measure, comment_lines, hit, layout_block, layout_comments, layout_palette,
-    layout_project, layout_run, nearest_spots, palette_block, spots, wrap_text,
-)
-from blockbuilder.project import Block, Project, Script
-from runtime.messages import LANGS
+from blockbuilder.document.catalog import BLOCK_TYPES, BLOCKS, CATEGORY_LABELS
+from blockbuilder.document.project import Block, Project, Script
+from blockbuilder.editor.layout import (ARM, COMMENT_LINE, COMMENT_LINES, COMMENT_PAD, COMMENT_X, EMPTY_MOUTH, FOOT,
+                                        HAT, MIN_W, NO_LINE_START, PAD, PALETTE_HEADING, PALETTE_W, PALETTE_X, ROW,
+                                        Spot, approx_measure, comment_lines, hit, layout_block, layout_comments,
+                                        layout_palette, layout_project, layout_run, nearest_spots, palette_block, spots,
+                                        wrap_text)
+from runtime import LANGS
 
 X, Y = 100.0, 50.0
 
@@ -334,7 +334,7 @@ def test_a_very_long_comment_shows_its_first_lines_and_ends_in_an_ellipsis():
 
 
 def test_the_comment_limit_while_typing_is_the_document_s():
-    from blockbuilder.controller import COMMENT_LIMIT
+    from blockbuilder.editor.controller import COMMENT_LIMIT
     assert Block.model_fields["comment"].metadata[0].max_length == COMMENT_LIMIT
 
 
@@ -347,7 +347,7 @@ def test_a_block_is_as_wide_wherever_it_lies():
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_palette_block_fits_the_flyout_taking_a_second_row_when_it_is_long(lang):
-    from blockbuilder.screen import FLYOUT_W, PALETTE_SCALE
+    from blockbuilder.editor.screen import FLYOUT_W, PALETTE_SCALE
     assert (PALETTE_X + PALETTE_W) * PALETTE_SCALE <= FLYOUT_W
     pal = layout_palette(lang)
     for type_id, box in pal.entries:

@@ -9,15 +9,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from blockbuilder import maps
-from blockbuilder.catalog import CHOICE_LABELS
-from blockbuilder.compile import compile_project
-from blockbuilder.data import load_data
-from blockbuilder.example_projects import BY_NAME, EXAMPLES
-from blockbuilder.maps_texts import MAPS_TEXTS
-from blockbuilder.messages import CATALOG
-from runtime import Network, Trainer, parse_spec
-from runtime.messages import LANGS
+from blockbuilder.document.catalog import CHOICE_LABELS
+from blockbuilder.document.compile import compile_project
+from blockbuilder.document.data import load_data
+from blockbuilder.lab import maps
+from blockbuilder.lab.texts import TEXTS as LAB_TEXTS
+from blockbuilder.session.examples import BY_NAME, EXAMPLES
+from blockbuilder.texts import CATALOG
+from runtime import LANGS, Network, Trainer, parse_spec
 
 WHITE = (255, 255, 255)
 KANJI = re.compile("[\u4e00-\u9fff]")
@@ -431,6 +430,9 @@ def test_every_example_gets_a_diagram_and_those_on_a_plane_get_heatmaps(ex):
 
 
 # --- words --------------------------------------------------------------------------------------
+
+MAPS_TEXTS = {k: v for k, v in LAB_TEXTS.items() if k.startswith("maps_")}
+
 
 def test_the_maps_words_have_every_language_the_same_fields_and_no_kanji_in_hiragana():
     assert set(MAPS_TEXTS) <= set(CATALOG)

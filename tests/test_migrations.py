@@ -12,11 +12,11 @@ import pathlib
 
 import pytest
 
-from blockbuilder import migrations
-from blockbuilder.messages import UIProblem
-from blockbuilder.migrations import MIGRATIONS, migrate
-from blockbuilder.project import SCHEMA_VERSION
-from blockbuilder.projectfile import dumps_project, load_project
+from blockbuilder.document import migrations
+from blockbuilder.document.migrations import MIGRATIONS, migrate
+from blockbuilder.document.project import SCHEMA_VERSION
+from blockbuilder.document.projectfile import dumps_project, load_project
+from blockbuilder.document.words import UIProblem
 
 DATA = pathlib.Path(__file__).resolve().parent / "data"
 FIRST_VERSION = 1  # the first file format; nothing older was ever written

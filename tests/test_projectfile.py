@@ -11,12 +11,13 @@ import sys
 
 import pytest
 
-from blockbuilder.messages import UIProblem
-from blockbuilder.project import SCHEMA_VERSION, Block, Project, Script
-from blockbuilder.projectfile import (MAX_BYTES, check_trained_shapes, dumps_project, load_project, loads_project,
-                                      save_project)
-from blockbuilder.schema import SCHEMA_PATH, project_schema, schema_text
-from blockbuilder.schema import main as schema_main
+from blockbuilder.document.project import SCHEMA_VERSION, Block, Project, Script
+from blockbuilder.document.projectfile import (MAX_BYTES, check_trained_shapes, dumps_project, load_project,
+                                               loads_project, save_project)
+from blockbuilder.document.schema import SCHEMA_PATH
+from blockbuilder.document.schema import main as schema_main
+from blockbuilder.document.schema import project_schema, schema_text
+from blockbuilder.document.words import UIProblem
 
 DATA = pathlib.Path(__file__).resolve().parent / "data"
 SAVED = DATA / "project_v1.json"  # a real file: a trained spiral network, a perceptron, loose data hats
@@ -242,7 +243,7 @@ def test_a_bad_value_is_one_sentence_naming_the_file_and_the_place(change, key, 
 
 def test_out_of_range_values_and_stray_neurons_load_so_saved_work_always_reopens():
     """The editor can hold them while a child works; compile points at the block instead."""
-    from blockbuilder.compile import compile_project
+    from blockbuilder.document.compile import compile_project
 
     def change(d):
         block(d, 0, 0)["params"]["noise"] = 80
@@ -396,7 +397,7 @@ def test_check_trained_shapes_names_the_array_and_both_shapes():
 def test_without_compile_a_file_loads_whatever_its_trained_shapes(monkeypatch):
     text = edited(lambda d: d["trained"]["h1"].__setitem__("W", [[0.5] * 8] * 3))
     assert reason(refusal(text)) == "reason_weights_shape"
-    monkeypatch.setitem(sys.modules, "blockbuilder.compile", None)  # as before compile.py existed
+    monkeypatch.setitem(sys.modules, "blockbuilder.document.compile", None)  # as before compile.py existed
     assert len(loads_project(text).trained["h1"]["W"]) == 3
 
 
@@ -405,7 +406,7 @@ def test_without_compile_a_file_loads_whatever_its_trained_shapes(monkeypatch):
 
 def test_the_committed_json_schema_is_what_the_models_generate():
     assert SCHEMA_PATH.read_text(encoding="utf-8") == schema_text(), \
-        "schema/project.schema.json is out of date: run `python -m blockbuilder.schema`"
+        "schema/project.schema.json is out of date: run `python -m blockbuilder.document.schema`"
 
 
 def test_the_schema_command_writes_that_text(tmp_path, capsys):

@@ -11,10 +11,10 @@ from datetime import datetime
 
 import pytest
 
-from blockbuilder.messages import UIProblem
-from blockbuilder.project import Project
-from blockbuilder.projectfile import dumps_project, load_project
-from blockbuilder.recovery import Autosaver, pending, read_recovery
+from blockbuilder.document.project import Project
+from blockbuilder.document.projectfile import dumps_project, load_project
+from blockbuilder.document.words import UIProblem
+from blockbuilder.session.recovery import Autosaver, pending, read_recovery
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SAVED = ROOT / "tests" / "data" / "project_v1.json"  # a trained spiral network: floats that must round-trip
@@ -150,8 +150,8 @@ def test_work_left_by_a_stopped_editor_is_offered(tmp_path, project):
 
 def test_work_left_by_a_killed_process_is_offered(tmp_path, project):
     code = ("import os, sys\n"
-            "from blockbuilder.projectfile import load_project\n"
-            "from blockbuilder.recovery import Autosaver\n"
+            "from blockbuilder.document.projectfile import load_project\n"
+            "from blockbuilder.session.recovery import Autosaver\n"
             "s = Autosaver(sys.argv[1])\n"
             "s.note_change(load_project(sys.argv[2]), '/work/a.json')\n"
             "assert s.flush()\n"

@@ -16,10 +16,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from blockbuilder.catalog import BLOCK_TYPES, Param
-from blockbuilder.messages import UIProblem
-from blockbuilder.project import BLOCK_ID, MAX_ITEMS, MAX_TEXT, Block, Project, Script, View
-from blockbuilder.projectfile import dumps_project, loads_project
+from blockbuilder.document.catalog import BLOCK_TYPES, Param
+from blockbuilder.document.project import BLOCK_ID, MAX_ITEMS, MAX_TEXT, Block, Project, Script, View
+from blockbuilder.document.projectfile import dumps_project, loads_project
+from blockbuilder.document.words import UIProblem
 
 # Derandomized and without an example database: every run (and CI) tries the same examples.
 SETTINGS = dict(deadline=None, database=None, derandomize=True,
@@ -127,7 +127,7 @@ def bits(project: Project) -> dict[tuple[str, str], list[bytes]]:
 @given(projects())
 def test_any_valid_project_survives_dumps_and_loads_bit_for_bit(project):
     with pytest.MonkeyPatch.context() as mp:
-        mp.setitem(sys.modules, "blockbuilder.compile", None)  # the format alone, whatever compile says
+        mp.setitem(sys.modules, "blockbuilder.document.compile", None)  # the format alone, whatever compile says
         text = dumps_project(project)
         back = loads_project(text)
         assert back == project
@@ -149,7 +149,7 @@ def test_a_valid_document_loads_whatever_compile_makes_of_it(project):
 def trained_networks(draw) -> tuple[Project, str | None]:
     """A network that compiles, trained with the shapes compile asks for, or with one array a row or
     a column off: (project, the place of the wrong array or None)."""
-    from blockbuilder.compile import compile_project
+    from blockbuilder.document.compile import compile_project
 
     act = st.sampled_from(["relu", "tanh", "sigmoid", "identity", "leaky_relu"])
     hat = draw(st.sampled_from(["data_circle", "data_xor", "data_gaussian", "data_spiral", "data_moons"]))

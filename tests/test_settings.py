@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from blockbuilder import settings as settings_module
-from blockbuilder.settings import (SETTINGS_FILE, Settings, ensure_projects_folder, load_settings, projects_folder,
-                                   save_settings, settings_dir)
+from blockbuilder.document import settings as settings_module
+from blockbuilder.document.settings import (SETTINGS_FILE, Settings, ensure_projects_folder, load_settings,
+                                            projects_folder, save_settings, settings_dir)
 
 
 @pytest.fixture

@@ -1,10 +1,10 @@
 """The block catalog: one declarative record per block type (shape, category, parameters, labels)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal
 
-from runtime.spec import ACTIVATIONS, FEATURES, OPTIMIZERS
+from runtime import ACTIVATIONS, FEATURES, OPTIMIZERS
 
 Shape = Literal["hat", "stack", "c", "cap"]
 Category = Literal["data", "layers", "output", "training"]

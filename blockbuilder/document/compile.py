@@ -8,27 +8,22 @@ out always builds a runtime Network.
 from __future__ import annotations
 
 import functools
-import math
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
-from runtime.check import Problem as RuntimeIssue
-from runtime.check import SpecError, parse_spec, parse_training, training_problems
-from runtime.messages import Message, RuntimeProblem
-from runtime.messages import msg as runtime_msg
-from runtime.spec import NetworkSpec, TrainingSpec
+from runtime import (Message, NetworkSpec, Problem as RuntimeIssue, RuntimeProblem, SpecError, TrainingSpec, parse_spec,
+                     parse_training, training_problems)
 
-from .catalog import DATASET_OF, BlockType, Param, block_type
+from .catalog import DATASET_OF, BlockType, block_type
 from .data import DataChoice, DataInfo, describe_data
-from .messages import msg
-from .project import Block, Project, shown
+from .fields import for_runtime, why_bad
+from .grammar import misplaced
+from .project import Block, Project
+from .texts import msg
 
 Severity = Literal["error", "warning"]
 OUTPUT_KINDS = {"output_classify": "classify", "output_yes_no": "yes_no", "output_number": "regress"}
-PERCENT = ("noise", "test_ratio", "rate")  # blocks show percent; the runtime takes fractions
 XAVIER = {"sigmoid", "tanh", "softmax"}    # an "auto" start is Xavier for these, He for the rest
-MISPLACED = {"data": "compile_data_not_top", "output": "compile_output_not_bottom",
-             "training": "compile_training_in_network"}
 
 
 @dataclass(frozen=True)
@@ -57,13 +52,6 @@ class Compiled:
     @property
     def ok(self) -> bool:
         return not any(p.severity == "error" for p in self.problems)
-
-
-class Label(Message):
-    """A catalog label (lang -> text) used inside a message, e.g. the name of a block's field."""
-
-    def text(self, lang: str = "en") -> str:
-        return self.params.get(lang) or self.params.get("en", "")
 
 
 def compile_project(project: Project, describe=describe_data) -> Compiled:
@@ -129,12 +117,15 @@ class _Compiler:
             self.flag(blocks[0], "compile_second_training", "warning")
         if not starts:
             return TrainingSpec(), None
-        self.train_hat = starts[0][0]
+        script = starts[0]
+        self.train_hat = script[0]
         self.no_children(self.train_hat)
         values = {}
-        for block in starts[0][1:]:
+        for i, block in enumerate(script[1:], start=1):
             t = block_type(block.type)
-            if t is None or t.category != "training" or t.shape != "stack":
+            if not self.placed(block, None, i, len(script)):
+                continue
+            if t is None or t.category != "training":
                 self.flag(block, "compile_training_stray", "warning")
                 continue
             self.no_children(block)
@@ -160,7 +151,7 @@ class _Compiler:
         self.annotations[hat.id] = f"→ {_n(width)}"
         if not body:
             self.flag(out, "compile_no_layers")
-        layers, last_width = self.layers(body, width, init)
+        layers, last_width = self.layers(blocks, width, init)
         output = self.output(out, info, last_width)
         self.check_softmax(layers, OUTPUT_KINDS.get(out.type))
         if body and output is not None:
@@ -192,11 +183,12 @@ class _Compiler:
             self.problems.append(Problem(hat.id, e.message))
             return None
 
-    def layers(self, body: list[Block], width: int | None, init: str | None):
-        """[(block, layer dict)] for the blocks that make a layer, and the width after the last."""
+    def layers(self, blocks: list[Block], width: int | None, init: str | None):
+        """[(block, layer dict)] for the blocks between data and output that make a layer, and the width
+        after the last."""
         layers = []
-        for block in body:
-            made = self.layer(block, width, init)
+        for i, block in enumerate(blocks[1:-1], start=1):
+            made = self.layer(block, width, init) if self.placed(block, None, i, len(blocks)) else None
             if made is None:
                 continue
             new = made.get("units", width)
@@ -211,10 +203,8 @@ class _Compiler:
         t = self.known(block)
         if t is None:
             return None
-        if t.category != "layers":
-            return self.flag(block, MISPLACED[t.category])
-        if t.only_in:
-            return self.flag(block, "compile_neuron_outside")
+        if t.category == "training":     # a setting, not a layer (where hats and caps go is the grammar's)
+            return self.flag(block, "compile_training_in_network")
         if t.shape == "c":
             return self.c_layer(block, t, width, init)
         self.no_children(block)
@@ -232,19 +222,14 @@ class _Compiler:
 
     def c_layer(self, block: Block, t: BlockType, width: int | None, init: str | None) -> dict | None:
         """A layer built one neuron at a time: one dense layer, one activation per neuron."""
-        neurons = [self.neuron(child, width) for child in block.children if self.holds(t, child)]
+        neurons = [self.neuron(child, width) for i, child in enumerate(block.children)
+                   if self.placed(child, block, i, len(block.children)) and self.known(child)]
         if not neurons:
             return self.flag(block, "compile_empty_layer")
         acts = [a for a, _ in neurons]
         hand = [h for _, h in neurons]
         return {"kind": "dense", "units": len(neurons), "activation": acts[0] if len(set(acts)) == 1 else acts,
                 "init": _init("auto", acts, init), "hand_set": hand if any(hand) else None}
-
-    def holds(self, parent: BlockType, child: Block) -> bool:
-        t = self.known(child)
-        if t is not None and t.id != parent.inside:
-            self.flag(child, "compile_not_neuron")
-        return t is not None and t.id == parent.inside
 
     def neuron(self, block: Block, width: int | None) -> tuple[str, dict | None]:
         """(activation, hand-set weights or None) of one neuron block."""
@@ -334,19 +319,27 @@ class _Compiler:
             self.flag(block, "compile_unknown_block", kind=block.type)
         return t
 
+    def placed(self, block: Block, owner: Block | None, index: int, count: int) -> bool:
+        """Whether the block may be where it is (the grammar's rules, as for a drop); if not, a problem on it."""
+        why = misplaced(block, owner, index, count)
+        if why is not None:
+            self.problems.append(Problem(block.id, why))
+        return why is None
+
     def no_children(self, block: Block) -> None:
-        for child in block.children:
-            self.flag(child, "compile_not_inside")
+        """The children of a block that is not a C block: each one is out of place."""
+        for i, child in enumerate(block.children):
+            self.placed(child, block, i, len(block.children))
 
     def param(self, block: Block, t: BlockType, name: str) -> Any:
         """A field's value as the runtime takes it; a missing one is the default, a bad one a problem."""
         p = t.param(name)
         value = block.params.get(name, p.default)
-        bad = _bad_value(p, value)
+        bad = why_bad(p, value)
         if bad is not None:
             self.problems.append(Problem(block.id, bad))
             value = p.default
-        return _converted(p, value)
+        return for_runtime(p, value)
 
 
 def _is(block: Block, category: str) -> bool:
@@ -379,76 +372,3 @@ def _here(message: Message) -> Message:
 
 def _n(width: int | None) -> str:
     return "?" if width is None else str(width)
-
-
-# --- checking one field's value against the catalog ---------------------------------------
-
-def _is_number(v) -> bool:
-    if isinstance(v, bool) or not isinstance(v, (int, float)):
-        return False
-    try:
-        return math.isfinite(v)
-    except OverflowError:  # an int too big for a float
-        return False
-
-
-def _shown(v) -> str:
-    """A value as a message shows it; a fraction as a decimal a child can read (0.00001, not 1e-05)."""
-    if isinstance(v, float) and _is_number(v):
-        text = f"{v:.10f}".rstrip("0").rstrip(".")
-        v = text if float(text) == v else repr(v)
-    return shown(v)
-
-
-def _bad_value(p: Param, v) -> Message | None:
-    """Why `v` cannot be this field's value, or None when it can."""
-    field = Label("label", dict(p.label))
-    if p.kind in ("number", "integer"):
-        return _bad_number(p, v, field)
-    if p.kind == "features":
-        return _bad_features(p, v, field)
-    if p.kind == "weights":
-        return _bad_weights(v, field)
-    if p.kind == "choice":
-        ok, key = isinstance(v, str) and v in p.choices, "compile_bad_choice"
-    else:
-        ok, key = isinstance(v, {"bool": bool, "text": str, "points": list}[p.kind]), "compile_bad_value"
-    return None if ok else msg(key, field=field, value=_shown(v))
-
-
-def _bad_number(p: Param, v, field: Label) -> Message | None:
-    if not _is_number(v):
-        return msg("compile_not_number", field=field, value=_shown(v))
-    if p.kind == "integer" and v != int(v):
-        return msg("compile_not_whole", field=field, value=_shown(v))
-    if (p.min is not None and v < p.min) or (p.max is not None and v > p.max):
-        return msg("compile_range", field=field, min=_shown(p.min), max=_shown(p.max), value=_shown(v))
-    return None
-
-
-def _bad_weights(v, field: Label) -> Message | None:
-    """None (not set by hand) or a list of numbers; names the first thing that is not a number."""
-    if v is None:
-        return None
-    wrong = [w for w in v if not _is_number(w)] if isinstance(v, list) else [v]
-    return msg("compile_not_number", field=field, value=_shown(wrong[0])) if wrong else None
-
-
-def _bad_features(p: Param, v, field: Label) -> Message | None:
-    if not isinstance(v, list) or not all(isinstance(f, str) for f in v):
-        return msg("compile_bad_value", field=field, value=_shown(v))
-    wrong = [f for f in v if f not in p.choices]
-    if wrong:
-        return msg("compile_bad_choice", field=field, value=_shown(wrong[0]))
-    if not v:
-        return runtime_msg("spec_features_empty")
-    twice = [f for f in v if v.count(f) > 1]
-    return runtime_msg("spec_features_repeated", value=twice[0]) if twice else None
-
-
-def _converted(p: Param, v) -> Any:
-    if p.kind == "integer":
-        return int(v)
-    if p.kind == "number":
-        return v / 100 if p.name in PERCENT else float(v)
-    return list(v) if isinstance(v, list) else v

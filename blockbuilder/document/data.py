@@ -6,10 +6,10 @@ import os
 from dataclasses import dataclass
 from typing import Literal
 
+from runtime import RuntimeProblem, msg
 from runtime.datasets import Dataset, from_points, load, load_csv
-from runtime.messages import RuntimeProblem, msg
 
-from .messages import msg as ui_msg
+from .texts import msg as ui_msg
 
 
 @dataclass(frozen=True)

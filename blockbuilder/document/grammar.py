@@ -1,22 +1,29 @@
-"""The one answer to "can this run of blocks go there, and if not, why" (Blockly's connection checker).
+"""The block grammar: the one answer to "may this block go there, and if not, why" (Blockly's
+connection checker).
 
-The drag preview, the edit functions and the document's random-edit tests all ask `why_not`.
-A run may always be dropped on its own as a new script; what is checked is inserting it into a
-list of blocks (a script, or a C block's mouth) at a position.
+Two questions share the same rules. `why_not` asks it of a run being dropped: the drag preview, the
+edit functions and the random-edit tests. `misplaced` asks it of a block already in a document, for
+compile (a file may hold anything). A run may always be dropped on its own as a new script; what is
+checked is a place in a list of blocks (a script, or a C block's mouth).
 """
 from __future__ import annotations
 
-from runtime.messages import Message
+from runtime import Message
 
 from .catalog import BLOCK_TYPES, BlockType
-from .compile import Label
 from .edits import Addr, block_at, siblings
-from .messages import msg
 from .project import Block, Project
+from .texts import msg
+from .words import Label
 
 
 def _kind(block: Block) -> BlockType | None:
     return BLOCK_TYPES.get(block.type)
+
+
+def _shape(block: Block) -> str | None:
+    kind = _kind(block)
+    return kind.shape if kind else None
 
 
 def _name(kind: BlockType | None) -> Message:
@@ -24,6 +31,36 @@ def _name(kind: BlockType | None) -> Message:
     if kind is None:
         return msg("compile_this_block")
     return Label("label", {lang: text.split("{")[0].strip() for lang, text in kind.label.items()})
+
+
+def _container(kind: BlockType, owner: BlockType | None) -> Message | None:
+    """Whether a block of `kind` may be in `owner`'s mouth (None: in a script, outside any C block)."""
+    if owner is not None:
+        if owner.inside is None:
+            return msg("drop_not_a_c_block")
+        if kind.id != owner.inside:
+            return msg("drop_only_inside", inside=_name(BLOCK_TYPES.get(owner.inside)), parent=_name(owner))
+    elif kind.only_in:
+        return msg("drop_needs_parent", block=_name(kind), parent=_name(BLOCK_TYPES.get(kind.only_in)))
+    return None
+
+
+def _position(kind: BlockType, index: int, count: int) -> Message | None:
+    """Whether a block of `kind` may be the index-th of `count` blocks in a list: hats on top, caps at the end."""
+    if kind.shape == "hat" and index > 0:
+        return msg("drop_hat_only_top")
+    if kind.shape == "cap" and index < count - 1:
+        return msg("drop_cap_only_bottom")
+    return None
+
+
+def misplaced(block: Block, owner: Block | None, index: int, count: int) -> Message | None:
+    """Why `block`, the index-th of `count` blocks in `owner` (None: a script), may not be there; None if it
+    may. A block of an unknown type is compile's to name, not the grammar's."""
+    kind = _kind(block)
+    if kind is None:
+        return None
+    return _container(kind, _kind(owner) if owner is not None else None) or _position(kind, index, count)
 
 
 def why_not(project: Project, run: list[Block], at: Addr) -> Message | None:
@@ -34,26 +71,17 @@ def why_not(project: Project, run: list[Block], at: Addr) -> Message | None:
     owner = block_at(project, at[:-1]) if len(at) > 2 else None
     owner_kind = _kind(owner) if owner else None
     here = siblings(project, at) if _exists(project, at) else []
-    index = at[-1]
-    if owner_kind is not None:
-        if owner_kind.inside is None:
-            return msg("drop_not_a_c_block")
-        stray = next((b for b in run if b.type != owner_kind.inside), None)
-        if stray is not None:
-            return msg("drop_only_inside", inside=_name(BLOCK_TYPES.get(owner_kind.inside)), parent=_name(owner_kind))
-    else:
-        lone = next((_kind(b) for b in run if _kind(b) and _kind(b).only_in), None)
-        if lone is not None:
-            return msg("drop_needs_parent", block=_name(lone), parent=_name(BLOCK_TYPES.get(lone.only_in)))
+    index, count = at[-1], len(here) + len(run)
+    refused = next((r for r in (_container(_kind(b), owner_kind) for b in run if _kind(b)) if r), None)
+    if refused is not None:
+        return refused
     if first.shape == "hat" and index > 0:
-        return msg("drop_hat_only_top")
-    if index < len(here) and _kind(here[index]) and _kind(here[index]).shape == "hat":
+        return _position(first, index, count)
+    if index < len(here) and _shape(here[index]) == "hat":
         return msg("drop_above_hat")
-    if index > 0 and _kind(here[index - 1]) and _kind(here[index - 1]).shape == "cap":
+    if index > 0 and _shape(here[index - 1]) == "cap":
         return msg("drop_below_cap")
-    if last.shape == "cap" and index < len(here):
-        return msg("drop_cap_only_bottom")
-    return None
+    return _position(last, index + len(run) - 1, count)
 
 
 def _exists(project: Project, at: Addr) -> bool:

@@ -2,17 +2,17 @@
 block catalog allows inside them (check_document)."""
 from __future__ import annotations
 
-import json
 import math
-import re
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
 
-from runtime.messages import Message
+from runtime import Message
 
 from .catalog import BLOCK_TYPES, BlockType, Param
-from .messages import msg
+from .fields import is_number
+from .texts import msg
+from .words import shown
 
 # Bump when the file format changes, and add upgrade_N_to_N_plus_1 in migrations.py.
 SCHEMA_VERSION = 1
@@ -32,7 +32,7 @@ class Block(_Model):
     id: str = Field(pattern=BLOCK_ID)
     """Unique in the project; trained parameters are keyed by it."""
     type: str = Field(max_length=64)
-    """A block type id from blockbuilder.catalog, e.g. "layers_dense"."""
+    """A block type id from blockbuilder.document.catalog, e.g. "layers_dense"."""
     params: dict[str, Any] = Field(default_factory=dict)
     """Field values by parameter name; a missing one takes the catalog's default."""
     children: list["Block"] = Field(default_factory=list)
@@ -163,14 +163,10 @@ def _wrong(expected: str) -> Message:
     return msg("reason_wrong_type", expected=msg(expected))
 
 
-def _is_number(v: Any) -> bool:
-    return isinstance(v, (int, float)) and not isinstance(v, bool) and (isinstance(v, int) or math.isfinite(v))
-
-
 def _number(v: Any, p: Param) -> Found:
     # Out-of-range values load: the editor may hold one while a child types, and saved work must
     # always reopen; compile points at the block instead.
-    return None if _is_number(v) else ((), _wrong("type_number"))
+    return None if is_number(v) else ((), _wrong("type_number"))
 
 
 def _integer(v: Any, p: Param) -> Found:
@@ -217,14 +213,14 @@ def _items(v: Any, check) -> Found:
 
 
 def _weights(v: Any, p: Param) -> Found:
-    return None if v is None else _items(v, lambda w: None if _is_number(w) else ((), _wrong("type_number")))
+    return None if v is None else _items(v, lambda w: None if is_number(w) else ((), _wrong("type_number")))
 
 
 def _point(x: Any) -> Found:
     """[x, y, label]: two finite numbers and a class (a whole number or a word)."""
     if not (isinstance(x, list) and len(x) == 3):
         return (), _wrong("type_point")
-    bad = next((i for i in (0, 1) if not _is_number(x[i])), None)
+    bad = next((i for i in (0, 1) if not is_number(x[i])), None)
     if bad is not None:
         return (bad,), _wrong("type_number")
     return None if isinstance(x[2], str) or type(x[2]) is int else ((2,), _wrong("type_label"))
@@ -237,24 +233,3 @@ def _points(v: Any, p: Param) -> Found:
 _CHECKS = {"number": _number, "integer": _integer, "choice": _choice, "bool": _bool, "features": _features,
            "text": _text, "weights": _weights, "points": _points}
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")  # everything str.splitlines() breaks on
-
-
-def one_line(text: str) -> str:
-    """Text safe to show in a message: no line breaks, no lone surrogates (odd bytes in a file name)."""
-    return _CONTROL.sub("?", text.encode("utf-8", "replace").decode("utf-8"))
-
-
-def shown(value: Any) -> str:
-    """A value from a document as a message shows it: one line, at most 40 characters."""
-    if isinstance(value, str):
-        text = value
-    elif isinstance(value, list):
-        text = "[…]" if value else "[]"
-    elif isinstance(value, dict):
-        text = "{…}" if value else "{}"
-    elif value is None or isinstance(value, (bool, int, float)):
-        text = json.dumps(value)
-    else:
-        text = type(value).__name__
-    return one_line(text if len(text) <= 40 else text[:39] + "…")

@@ -10,18 +10,19 @@ import json
 import math
 import os
 import re
-import secrets
 import stat
 from typing import Any
 
 from pydantic import ValidationError
 
-from runtime.messages import RuntimeProblem
+from runtime import RuntimeProblem
 
-from .messages import UIProblem, msg
+from .atomic import write_atomic
 from .migrations import MIGRATIONS, migrate
-from .project import (SCHEMA_VERSION, Block, DocumentProblem, Loc, Project, Script, View, check_document,
-                      one_line, shown)
+from .project import SCHEMA_VERSION, Block, DocumentProblem, Loc, Project, Script, View, check_document
+from .texts import msg
+from .weights import array_shape, mismatched
+from .words import UIProblem, one_line, shown
 
 MAX_BYTES = 20 * 1024 * 1024  # a digits network with its weights is well under 1 MB
 _MB = 1024 * 1024
@@ -79,35 +80,21 @@ def save_project(project: Project, path: str | os.PathLike) -> None:
     except (ValueError, TypeError) as e:  # NaN or infinity, a lone surrogate, a value JSON cannot hold
         detail = msg("detail_not_finite") if "JSON compliant" in str(e) else one_line(str(e))
         raise UIProblem(msg("file_unwritable", file=one_line(name), detail=detail)) from None
-    folder, base = os.path.split(os.path.abspath(name))
-    tmp = os.path.join(folder, f".{base}.{secrets.token_hex(4)}.tmp")
     try:
-        _write_new(tmp, data, name)
-        os.replace(tmp, name)
-        tmp = None
-        _sync_folder(folder)
+        write_atomic(name, data)
     except (OSError, ValueError) as e:  # ValueError: a NUL in the path
         detail = one_line(getattr(e, "strerror", None) or str(e))
         raise UIProblem(msg("file_unwritable", file=one_line(name), detail=detail)) from None
-    finally:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
 
 
 def check_trained_shapes(project: Project, shapes: dict[str, dict[str, tuple]], name: str = "<project>") -> None:
     """Raise UIProblem(reason_weights_shape) at trained.<block>.<name> for the first stored array
     whose shape differs from `shapes` (compile's param_shapes). Arrays compile does not know
     about are left alone: they belong to blocks that are not in a network right now."""
-    for block_id, arrays in project.trained.items():
-        want_of = shapes.get(block_id, {})
-        for key, array in arrays.items():
-            if key in want_of and array_shape(array) != tuple(want_of[key]):
-                want, got = _dims(want_of[key]), _dims(array_shape(array))
-                reason = msg("reason_weights_shape", name=shown(key), want=want, got=got)
-                raise _problem(name, DocumentProblem(("trained", block_id, key), reason))
+    for block_id, key in mismatched(project.trained, shapes)[:1]:
+        want, got = _dims(shapes[block_id][key]), _dims(array_shape(project.trained[block_id][key]))
+        reason = msg("reason_weights_shape", name=shown(key), want=want, got=got)
+        raise _problem(name, DocumentProblem(("trained", block_id, key), reason))
 
 
 # --- reading ------------------------------------------------------------------------
@@ -289,11 +276,6 @@ def _check_against_compile(project: Project, name: str) -> None:
 
 # --- small helpers ------------------------------------------------------------------
 
-def array_shape(array: list) -> tuple[int, ...]:
-    """(rows, columns) of a stored matrix, (items,) of a vector."""
-    return (len(array), len(array[0])) if array and isinstance(array[0], list) else (len(array),)
-
-
 def _dims(shape) -> str:
     return "×".join(str(n) for n in shape)
 
@@ -309,30 +291,3 @@ def _place(loc: Loc) -> str:
         else:
             out += f'["{shown(part)}"]'
     return out if len(out) <= 120 else out[:59] + "…" + out[-60:]
-
-
-def _write_new(tmp: str, data: bytes, name: str) -> None:
-    """Create tmp (never an existing file), write, flush and fsync; keep the old file's mode."""
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
-    with os.fdopen(fd, "wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-    try:
-        os.chmod(tmp, stat.S_IMODE(os.stat(name).st_mode))
-    except OSError:
-        pass  # no old file: the umask's mode is right
-
-
-def _sync_folder(folder: str) -> None:
-    """Make the rename itself durable (POSIX); Windows cannot open a folder, and needs not."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

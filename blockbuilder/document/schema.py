@@ -1,9 +1,9 @@
 """The project file's JSON Schema, generated from the pydantic models; never edit the file by hand.
 
-`python -m blockbuilder.schema` rewrites schema/project.schema.json; a test fails when the
+`python -m blockbuilder.document.schema` rewrites schema/project.schema.json; a test fails when the
 committed file differs from a fresh generation. The schema describes the document's shape;
 what the block catalog allows (block types, parameter values, what goes inside what) is
-checked by blockbuilder.projectfile when a file is loaded.
+checked by blockbuilder.document.projectfile when a file is loaded.
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from pydantic.json_schema import GenerateJsonSchema
 
 from .project import SCHEMA_VERSION, Project
 
-SCHEMA_PATH = pathlib.Path(__file__).resolve().parent.parent / "schema" / "project.schema.json"
+SCHEMA_PATH = pathlib.Path(__file__).resolve().parents[2] / "schema" / "project.schema.json"
 SCHEMA_ID = f"urn:blockbuilder:project:v{SCHEMA_VERSION}"
 
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
 import sys
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from .atomic import write_atomic
 from .project import Lang
 
 HOME_VARIABLE = "BLOCKBUILDER_HOME"
@@ -106,24 +106,3 @@ def save_settings(settings: Settings) -> bool:
     except (OSError, ValueError):
         return False
     return True
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write data to a new temp file beside path, sync it, then rename it over path.
-
-    A reader sees the old file or the new one, never half of one. Raises OSError (or
-    ValueError for a NUL in the path); the temp file is removed on failure.
-    """
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    try:
-        with open(tmp, "xb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise

@@ -7,24 +7,24 @@ from __future__ import annotations
 
 import math
 import time
-import unicodedata
 from dataclasses import dataclass
 
-from runtime.messages import Message
+from runtime import Message
 
+from ..document.catalog import BLOCK_TYPES, CATEGORY_LABELS, choice_label
+from ..document.edits import block_at, find
+from ..document.fields import parse_field, show_number
+from ..document.project import MAX_TEXT, Block
 from . import keys as K
-from .catalog import BLOCK_TYPES, CATEGORY_LABELS, choice_label
-from .edits import block_at, find
-from .editor import Camera, Drag, Editor
-from .layout import COMMENT_LINE, COMMENT_PAD, COMMENT_W, COMMENT_X, PALETTE_W, PALETTE_X, BlockBox, Item, Spot, hit, layout_run, show_number
-from .messages import msg
-from .project import MAX_TEXT, Block
-from .screen import (PALETTE_SCALE, CodeView, Menu, MenuItem, PaletteView, Rect, Toolbar, corner_buttons, fit_menu,
-                     lay_toolbar, regions)
+from .editor import Drag, Editor
+from .layout import (COMMENT_LINE, COMMENT_PAD, COMMENT_W, COMMENT_X, PALETTE_W, PALETTE_X, BlockBox, Item, Spot, hit,
+                     layout_run)
+from .screen import (PALETTE_SCALE, Camera, CodeView, Menu, MenuItem, PaletteView, Rect, Toolbar, corner_buttons,
+                     fit_menu, lay_toolbar, regions)
+from .texts import msg
 
 DRAG_START = 4          # pixels the pointer moves before a press becomes a drag
 TOAST_SECONDS = 4.0
-WEIGHT_LIMIT = 1000
 LANGUAGE_NAMES = {"ja": "日本語", "ja-Hira": "にほんご", "en": "English"}
 COMMENT_LIMIT = 2000    # characters in a comment: project.Block.comment's max_length (a test checks it)
 LIFT = 24               # how far a run moved with the keys floats from its ghost, workspace units
@@ -741,34 +741,3 @@ class Controller(_ViewKeys):
 def _run_box(boxes: list[BlockBox], h: float) -> BlockBox:
     top = boxes[0]
     return BlockBox(top.id, top.addr, top.type, top.shape, top.x, top.y, max(b.w for b in boxes), h, top.head)
-
-
-def parse_field(text: str, p) -> tuple[object, Message | None]:
-    """A typed value for a field, or why it is refused (one sentence with the allowed range)."""
-    text = unicodedata.normalize("NFKC", text).strip()   # full-width digits from a Japanese keyboard
-    if p.kind == "text":
-        return text, None
-    if p.kind == "weights":
-        if text in ("", "auto", msg("field_auto").text("ja")):
-            return None, None
-        parts = [t for t in text.replace("、", ",").replace(" ", ",").split(",") if t]
-        values = [_number(t) for t in parts]
-        if not values or any(v is None or abs(v) > WEIGHT_LIMIT for v in values):
-            return None, msg("field_bad_weights", limit=WEIGHT_LIMIT)
-        return values, None
-    value = _number(text)
-    if value is None or (p.kind == "integer" and not float(value).is_integer()):
-        return None, msg("field_bad_integer" if p.kind == "integer" else "field_bad_number",
-                         low=show_number(p.min), high=show_number(p.max))
-    if (p.min is not None and value < p.min) or (p.max is not None and value > p.max):
-        return None, msg("field_out_of_range", low=show_number(p.min), high=show_number(p.max))
-    return (int(value) if p.kind == "integer" else value), None
-
-
-def _number(text: str) -> float | None:
-    try:
-        v = float(text)
-    except ValueError:
-        return None
-    return v if math.isfinite(v) else None
-

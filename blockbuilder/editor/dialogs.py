@@ -6,17 +6,41 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from runtime.messages import Message
+from runtime import Message
 
+from ..document.catalog import Param
+from ..document.fields import WEIGHT_LIMIT, parse_field
 from . import keys as K
-from .catalog import Param
-from .controller import WEIGHT_LIMIT, parse_field
 from .filechooser import FileChooser
-from .messages import msg
 from .screen import Button, Rect
+from .texts import msg
 
 ROW_H = 40
 BOX_W, BOX_H = 640, 500
+
+
+class DialogHost:
+    """Puts a dialog in the controller's dialog slot, with the window size and language it needs."""
+
+    def __init__(self, controller, inner):
+        self.c, self.inner = controller, inner
+
+    def key(self):
+        return self.inner.key()
+
+    def layout(self):
+        c = self.c
+        return self.inner.layout(c.width, c.height, c.editor.lang)
+
+    def mouse_press(self, x, y):
+        c = self.c
+        self.inner.mouse_press(x, y, c.width, c.height, c.editor.lang)
+
+    def key_press(self, symbol, modifiers):
+        self.inner.on_key(symbol, modifiers)
+
+    def type_text(self, text):
+        self.inner.type_text(text)
 
 
 @dataclass

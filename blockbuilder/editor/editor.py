@@ -7,31 +7,21 @@ import itertools
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from runtime.messages import Message
+from runtime import Message
 
-from .catalog import BLOCK_TYPES
-from .compile import Compiled, compile_project
-from .connections import why_not
-from .edits import (MISSING, Addr, BlocksOp, History, MoveScriptOp, ScriptOp, SetCommentOp, SetParamOp,
-                    SetTrainedOp, TrashOp, block_at, dump, find, siblings, walk)
+from ..document.catalog import BLOCK_TYPES
+from ..document.compile import Compiled, compile_project
+from ..document.edits import (MISSING, Addr, BlocksOp, History, MoveScriptOp, ScriptOp, SetCommentOp, SetParamOp,
+                              SetTrainedOp, TrashOp, block_at, dump, find, siblings, walk)
+from ..document.grammar import why_not
+from ..document.project import Block, Project, check_document
+from ..document.weights import mismatched
 from .layout import (SNAP, CommentBox, Measure, ScriptBox, Spot, approx_measure, layout_comments, layout_palette,
                      layout_project, layout_run, nearest_spots, palette_block, spots)
-from .project import Block, Project, check_document
-from .projectfile import array_shape
+from .screen import Camera
 
 TRASH_LIMIT = 30
 CLEAN_X, CLEAN_Y, CLEAN_GAP = 40.0, 40.0, 40.0
-
-
-@dataclass
-class Camera:
-    """Where the code area looks: the workspace point at its top-left corner, and the zoom."""
-
-    x: float = 0.0
-    y: float = 0.0
-    zoom: float = 1.0
-
-    ZOOMS = (0.5, 0.625, 0.75, 0.875, 1.0, 1.25, 1.5, 1.75, 2.0)
 
 
 @dataclass
@@ -135,10 +125,9 @@ class Editor:
         the same edit, so the file always reopens and undo brings them back. Returns the compile,
         which dropping trained arrays does not change."""
         compiled = compile_project(self.project)
-        shapes = compiled.param_shapes
+        stale = {block for block, _ in mismatched(self.project.trained, compiled.param_shapes)}
         for block_id, arrays in list(self.project.trained.items()):
-            want = shapes.get(block_id, {})
-            if any(k in want and array_shape(a) != tuple(want[k]) for k, a in arrays.items()):
+            if block_id in stale:
                 edit.do(self.project, SetTrainedOp(block_id, copy.deepcopy(arrays), MISSING))
         return compiled
 

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from runtime.messages import Message
+from runtime import Message
 
-from .messages import msg
-from .project import one_line
-from .settings import ensure_projects_folder, load_settings
+from ..document.settings import ensure_projects_folder, load_settings
+from ..document.words import one_line
+from .texts import msg
 
 Mode = Literal["open", "save"]
 Rect = tuple[float, float, float, float]  # x, y, width, height; y up from the list's bottom edge

@@ -10,10 +10,11 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .catalog import BLOCK_TYPES, BLOCKS, CATEGORY_LABELS, BlockType, choice_label
-from .edits import Addr, block_at
-from .messages import msg
-from .project import Block, Project
+from ..document.catalog import BLOCK_TYPES, BLOCKS, CATEGORY_LABELS, BlockType, choice_label
+from ..document.edits import Addr, block_at
+from ..document.fields import show_number
+from ..document.project import Block, Project
+from .texts import msg
 
 Measure = Callable[[str], float]
 
@@ -147,14 +148,6 @@ def _wide(ch: str) -> bool:
 
 
 # --- text on blocks -------------------------------------------------------------------------
-
-def show_number(v) -> str:
-    if isinstance(v, bool) or not isinstance(v, (int, float)):
-        return str(v)
-    if isinstance(v, float) and v.is_integer() and abs(v) < 1e15:
-        return str(int(v))
-    return f"{v:.6g}" if isinstance(v, float) else str(v)
-
 
 def field_text(kind: str, value, lang: str) -> str:
     """What a field shows for its value."""

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .editor import Camera
 from .layout import Measure
 
 TOOLBAR_H = 56
@@ -56,6 +55,17 @@ def regions(width: float, height: float, big_stage: bool = False) -> Regions:
     left = CATEGORY_W + FLYOUT_W
     return Regions(Rect(0, body, width, TOOLBAR_H), Rect(0, 0, CATEGORY_W, body), Rect(CATEGORY_W, 0, FLYOUT_W, body),
                    Rect(left, 0, max(1, width - left - stage_w), body), Rect(width - stage_w, 0, stage_w, body))
+
+
+@dataclass
+class Camera:
+    """Where the code area looks: the workspace point at its top-left corner, and the zoom."""
+
+    x: float = 0.0
+    y: float = 0.0
+    zoom: float = 1.0
+
+    ZOOMS = (0.5, 0.625, 0.75, 0.875, 1.0, 1.25, 1.5, 1.75, 2.0)
 
 
 @dataclass

@@ -10,11 +10,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .dialogs import Chooser
-from .catalog import BLOCK_TYPES
-from .edits import walk
-from .filechooser import FileChooser
-from .messages import msg
+from ..document.catalog import BLOCK_TYPES
+from ..document.edits import walk
+from ..editor.dialogs import Chooser
+from ..editor.filechooser import FileChooser
+from .texts import msg
 
 CLASSES = ("A", "B", "C")     # the colours a child's own points can have (class 0, 1, 2)
 CSV = ".csv"
@@ -72,13 +72,11 @@ def summary_lines(lab, lang: str) -> list[str]:
 
 
 class DataTools:
-    """The tools' actions on the controller: own_points, points_clear, open_csv, regenerate."""
+    """What the tools that change the data do: own_points, points_clear, open_csv, regenerate."""
 
     def __init__(self, session, lab):
         self.session, self.lab = session, lab
         self.c = session.c
-        for name in ("own_points", "points_clear", "open_csv", "regenerate"):
-            self.c.actions[name] = getattr(self, name)
 
     @property
     def editor(self):

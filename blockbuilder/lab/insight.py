@@ -11,15 +11,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from runtime.check import final_activation, output_fuses_last_activation
-from runtime.datasets.digits import SIDE
-from runtime.metrics import predicted_classes
-from runtime.network import Network
-from runtime.spec import DenseSpec, NetworkSpec
-from sb3_export.toys import SOFT
+from runtime import DenseSpec, Network, NetworkSpec, final_activation, output_fuses_last_activation, predicted_classes
+from runtime.datasets import DIGIT_SIDE
+from sb3_export import PAD_SOFT
 
-from .catalog import CHOICE_LABELS
-from .messages import msg
+from ..document.catalog import CHOICE_LABELS
+from .texts import msg
 
 
 def _say(key: str, lang: str, **params) -> str:
@@ -341,7 +338,7 @@ def guesses(x: np.ndarray, y: np.ndarray, outputs: np.ndarray, count: int = 24,
     truth = np.asarray(y).reshape(-1)
     picked = predicted_classes(np.asarray(outputs), "classify")
     order = np.argsort(picked == truth, kind="stable") if wrong_first else np.arange(len(truth))
-    return [Guess(np.asarray(x[i], dtype=float).reshape(SIDE, SIDE), int(truth[i]), int(picked[i]),
+    return [Guess(np.asarray(x[i], dtype=float).reshape(DIGIT_SIDE, DIGIT_SIDE), int(truth[i]), int(picked[i]),
                   bool(picked[i] == truth[i])) for i in order[:count]]
 
 
@@ -357,9 +354,9 @@ def confusion_cells(matrix: np.ndarray) -> list[list[float]]:
     return np.divide(m, rows, out=np.zeros_like(m), where=rows > 0).tolist()
 
 
-# The exported Scratch toy's brush (sb3_export.toys): full ink on the cell, SOFT on its four
+# The exported Scratch toy's brush: full ink on the cell, PAD_SOFT on its four
 # neighbours, and ink only ever gets darker, so the pad and the toy give the network the same input.
-BRUSH = ((0, 0, 1.0), (-1, 0, SOFT), (1, 0, SOFT), (0, -1, SOFT), (0, 1, SOFT))
+BRUSH = ((0, 0, 1.0), (-1, 0, PAD_SOFT), (1, 0, PAD_SOFT), (0, -1, PAD_SOFT), (0, 1, PAD_SOFT))
 STROKE_SAMPLES = 4  # samples per cell a stroke crosses, so a fast stroke leaves no gaps
 
 
@@ -367,14 +364,14 @@ STROKE_SAMPLES = 4  # samples per cell a stroke crosses, so a fast stroke leaves
 class Pad:
     """The 8x8 drawing pad; row 0 is the top, like the dataset's images."""
 
-    cells: np.ndarray = field(default_factory=lambda: np.zeros((SIDE, SIDE)))
+    cells: np.ndarray = field(default_factory=lambda: np.zeros((DIGIT_SIDE, DIGIT_SIDE)))
 
     def paint(self, u: float, v: float, last: tuple[float, float] | None = None) -> bool:
         """Brush at (u, v) in [0, 1] (v = 0 at the top), joined from `last`; True when a cell darkened."""
         before = self.cells.copy()
         for r, c in _stroke_cells(last if last is not None else (u, v), (u, v)):
             for dr, dc, ink in BRUSH:
-                if 0 <= r + dr < SIDE and 0 <= c + dc < SIDE:
+                if 0 <= r + dr < DIGIT_SIDE and 0 <= c + dc < DIGIT_SIDE:
                     self.cells[r + dr, c + dc] = max(self.cells[r + dr, c + dc], ink)
         return not np.array_equal(before, self.cells)
 
@@ -386,17 +383,17 @@ class Pad:
 
     def input(self) -> np.ndarray:
         """(64,) row by row from the top, as the digits dataset expects."""
-        return self.cells.reshape(SIDE * SIDE).copy()
+        return self.cells.reshape(DIGIT_SIDE * DIGIT_SIDE).copy()
 
 
 def _stroke_cells(a: tuple[float, float], b: tuple[float, float]) -> list[tuple[int, int]]:
     """(row, column) of the cells a straight stroke from a to b passes; points off the pad are skipped."""
-    samples = max(1, math.ceil(math.dist(a, b) * SIDE * STROKE_SAMPLES))
+    samples = max(1, math.ceil(math.dist(a, b) * DIGIT_SIDE * STROKE_SAMPLES))
     cells = []
     for t in np.linspace(0.0, 1.0, samples + 1):
         u, v = a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t
         if 0.0 <= u <= 1.0 and 0.0 <= v <= 1.0:
-            cells.append((min(int(v * SIDE), SIDE - 1), min(int(u * SIDE), SIDE - 1)))
+            cells.append((min(int(v * DIGIT_SIDE), DIGIT_SIDE - 1), min(int(u * DIGIT_SIDE), DIGIT_SIDE - 1)))
     return list(dict.fromkeys(cells))
 
 

@@ -12,20 +12,15 @@ import time
 from dataclasses import dataclass, replace
 from typing import Callable, Literal
 
-import numpy as np
-
-from runtime import Network, Trainer
-from runtime.check import training_mode
+from runtime import EpochStats, Message, Network, NetworkSpec, RuntimeProblem, Trainer, training_mode
 from runtime.datasets import Dataset
-from runtime.messages import Message, RuntimeProblem
-from runtime.trainer import EpochStats
-from sb3_export.toys import ToyData
+from sb3_export import ToyData
 
-from .data import DataChoice, load_data
-from .edits import block_at, find
-from .editor import Editor
-from .export_flow import ExportSource
-from .messages import msg
+from ..document import weights
+from ..document.data import DataChoice, load_data
+from ..document.edits import block_at, find
+from ..editor.editor import Editor
+from .texts import msg
 
 Status = Literal["blocked", "ready", "running", "paused", "done", "diverged"]
 
@@ -45,6 +40,16 @@ class _Built:
     spec: str
     data: tuple
     layer_blocks: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ExportSource:
+    """What "Export to Scratch" writes: the network as the stage shows it (Lab.export_source)."""
+
+    spec: NetworkSpec
+    params: list[dict]          # Network.params_by_layer() of the network as the editor shows it
+    data: ToyData | None        # the training data for the toy's stage (None when it cannot be loaded)
+    name: str                   # the project's name, for the default file name ("" -> a catalog default)
 
 
 class Lab:
@@ -192,15 +197,9 @@ class Lab:
 
     def _load_weights(self) -> None:
         """Set the live network to the document's trained weights; layers without them start fresh."""
-        c, net = self.compiled, self.network
-        fresh = Network(c.spec, seed=self._seed(c)).params_by_layer()
-        trained = self.editor.project.trained
-        per_layer = []
-        for block_id, start in zip(c.layer_blocks, fresh):
-            given = trained.get(block_id, {})
-            per_layer.append({k: np.asarray(given[k]) if k in given and np.shape(given[k]) == v.shape else v
-                              for k, v in start.items()})
-        net.load_params(per_layer)
+        c = self.compiled
+        fresh = Network(c.spec, seed=self._seed(c)).params_by_layer()   # for layers the document has no weights for
+        weights.load(self.network, self.editor.project.trained, c, start=fresh)
         self._seen_trained = self._trained_objects()
         self.version += 1
 
@@ -301,9 +300,8 @@ class Lab:
         if not self._uncommitted or self.network is None:
             return
         self._uncommitted = False
-        e, c = self.editor, self.compiled
-        e.set_trained({b: {k: v.tolist() for k, v in p.items()}
-                       for b, p in zip(c.layer_blocks, self.network.params_by_layer()) if p}, label)
+        e = self.editor
+        e.set_trained(weights.for_document(self.compiled, self.network), label)
         self._seen_trained = self._trained_objects()
         self._seen_version = e.version
 
@@ -352,8 +350,7 @@ class Lab:
             return False
         if not self._learns():
             return True
-        c = self.compiled
-        return bool(self.history) or all(b in self.editor.project.trained for b in c.layer_blocks if c.param_shapes.get(b))
+        return bool(self.history) or not weights.missing(self.editor.project.trained, self.compiled)
 
     def export_source(self):
         """What "Export to Scratch" writes: the network as the stage shows it; or why not yet."""

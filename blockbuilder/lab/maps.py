@@ -11,11 +11,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from runtime.network import Network
-from runtime.spec import ActivationSpec, BatchNormSpec, DenseSpec, NetworkSpec
+from runtime import ActivationSpec, BatchNormSpec, DenseSpec, Message, Network, NetworkSpec
 
-from .catalog import CHOICE_LABELS
-from .messages import Message, msg
+from ..document.catalog import CHOICE_LABELS
+from .texts import msg
 
 RGB = tuple[int, int, int]
 

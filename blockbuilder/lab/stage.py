@@ -10,17 +10,16 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from runtime.messages import Message
+from runtime import Message
 
+from ..editor.dialogs import AskNumber, DialogHost
+from ..editor.screen import BUTTON_H, Button, Menu, MenuItem, Rect, fit_menu
 from . import insight
-from .dialogs import AskNumber
-from .files import DialogHost
 from .data_tools import CLASSES, has_param, tool_specs
 from .insight import Pad, StepThrough, confusion_cells, guesses, math_lines, neuron_math, neuron_title
 from .lab import SPEEDS, Lab
 from .maps import Frame, diagram, frame_for, legend, neuron_heats
-from .messages import msg
-from .screen import BUTTON_H, Button, Menu, MenuItem, Rect, fit_menu
+from .texts import msg
 
 PAD = 10
 ROW = BUTTON_H + 8
@@ -268,12 +267,7 @@ class StageControl:
         self.pressed: str | None = None     # which view a drag started in ("pad", "plot")
         self._cache: dict = {}
         self._shown = (-1, 0.0)             # (lab version drawn, when)
-        controller.stage_input = self
-        for name, act in {"lab_toggle": lab.toggle, "lab_step": lab.step_batch, "lab_step_epoch": lab.step_epoch,
-                          "lab_reset": lab.reset, "lab_speed": self.speed_menu, "stage_big": self.toggle_big}.items():
-            controller.actions[name] = act
-        for speed in SPEEDS:
-            controller.actions[f"speed:{speed}"] = lambda speed=speed: lab.set_speed(speed)
+        controller.stage_input = self       # presses on the stage come here; a big stage widens the regions
 
     @property
     def lang(self) -> str:
@@ -473,7 +467,7 @@ class StageControl:
             self.c.open_features(data.block_id, "features", x, y)
 
     def ask_number(self, title: Message, value: float, then) -> None:
-        self.c.dialog = DialogHost(self, AskNumber(title, value, then, self.close_dialog))
+        self.c.dialog = DialogHost(self.c, AskNumber(title, value, then, self.close_dialog))
 
     def close_dialog(self) -> None:
         self.c.dialog = None

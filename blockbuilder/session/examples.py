@@ -1,4 +1,4 @@
-"""The built-in example projects, built in code; `python -m blockbuilder.example_projects` writes examples/.
+"""The built-in example projects, built in code; `python -m blockbuilder.session.examples` writes examples/.
 
 Each example is what a teacher opens in a workshop: the book's perceptron gates with
 hand-set weights, XOR built from them, and networks that learn. `target` is the accuracy
@@ -11,10 +11,10 @@ import pathlib
 import sys
 from dataclasses import dataclass
 
-from .catalog import L, Labels
-from .project import Block, Project, Script
+from ..document.catalog import L, Labels
+from ..document.project import Block, Project, Script
 
-EXAMPLES_DIR = pathlib.Path(__file__).resolve().parent.parent / "examples"
+EXAMPLES_DIR = pathlib.Path(__file__).resolve().parents[2] / "examples"
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ def network(*blocks: Block) -> Script:
 
 def project(name: str, *scripts: Script) -> Project:
     """Scripts stacked top to bottom with room between them, so none covers another in the editor."""
-    from .layout import layout_run
+    from ..editor.layout import layout_run
     y = scripts[0].y
     for script in scripts:
         script.x, script.y = 40, y
@@ -147,7 +147,7 @@ BY_NAME = {e.name: e for e in EXAMPLES}
 
 def write_all(folder: pathlib.Path = EXAMPLES_DIR) -> list[pathlib.Path]:
     """Write every example as <name>.json into `folder`."""
-    from .projectfile import save_project
+    from ..document.projectfile import save_project
 
     folder.mkdir(parents=True, exist_ok=True)
     paths = []

@@ -14,34 +14,21 @@ from typing import Callable
 
 import numpy as np
 
-from runtime.messages import Message
-from runtime.spec import NetworkSpec
-from sb3_export import export as sb3
-from sb3_export.export import ExportProblem, ExportReport, TooBig, export_sb3
-from sb3_export.lower import LIST_LIMIT
-from sb3_export.toys import ToyData
-from sb3_export.writer import write_sb3
+from runtime import Message
+from sb3_export import JSON_LIMIT, LIST_LIMIT, ExportProblem, ExportReport, TooBig, export_sb3
 
-from .dialogs import Ask, Chooser
-from .filechooser import FileChooser, name_problem
+from ..document.atomic import write_atomic
+from ..editor.dialogs import Ask, Chooser
+from ..editor.filechooser import FileChooser, name_problem
+from ..editor.screen import Rect
+from ..lab.lab import ExportSource
 from .files import Session
-from .messages import msg
-from .screen import Rect
+from .texts import msg
 
 SUFFIX = ".sb3"
 QUESTION_W, QUESTION_H = 560, 330  # Ask's width; the height leaves room for about nine lines of text
 _READ_ONLY = {errno.EACCES, errno.EPERM, errno.EROFS}
 _FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
-
-
-@dataclass(frozen=True)
-class ExportSource:
-    """What the editor hands over when the button is pressed."""
-
-    spec: NetworkSpec
-    params: list[dict]          # Network.params_by_layer() of the network as the editor shows it
-    data: ToyData | None        # the training data for the toy's stage (None when it cannot be loaded)
-    name: str                   # the project's name, for the default file name ("" -> a catalog default)
 
 
 class Sb3Chooser(FileChooser):
@@ -137,23 +124,16 @@ class Exporter:
         self.session.show(Question(message, [("ok", msg("files_button_ok"))], lambda _: self.session.close_dialog()))
 
     def _build(self, src: ExportSource, digits: int | None) -> ExportReport:
-        return export_sb3(src.spec, src.params, None, lang=self.lang, data=src.data, digits=digits)
+        return export_sb3(src.spec, src.params, lang=self.lang, data=src.data, digits=digits, json_limit=JSON_LIMIT)
 
     def _write(self, path: Path, report: ExportReport) -> None:
         try:
-            write_sb3(path, report.sb3)  # a temp file beside it, then a rename: never half a file
+            write_atomic(path, report.sb3)  # a temp file beside it, then a rename: never half a file
         except OSError as err:
             self._tell(write_problem(path, err))
             return
         self.last_report, self.last_path = report, path
         self._tell(done_message(path, report))
-
-
-def install(session: Session, source: Callable[[], ExportSource | Message]) -> Exporter:
-    """Make the controller's "export" action run the flow."""
-    exporter = Exporter(session, source)
-    session.c.actions["export"] = exporter.start
-    return exporter
 
 
 # --- the sentences ------------------------------------------------------------------------
@@ -171,7 +151,7 @@ def _mb(size: int, places: int = 0) -> str:
 
 def fit_message(report: ExportReport) -> Message:
     return msg("export_fits", lists=report.lists, longest=report.largest_list, list_limit=f"{LIST_LIMIT:,}",
-               kb=max(1, round(report.json_bytes / 1000)), limit_mb=_mb(sb3.JSON_LIMIT))
+               kb=max(1, round(report.json_bytes / 1000)), limit_mb=_mb(JSON_LIMIT))
 
 
 def too_big_message(src: ExportSource, too_big: TooBig) -> Message:
@@ -180,7 +160,7 @@ def too_big_message(src: ExportSource, too_big: TooBig) -> Message:
     units = getattr(src.spec.layers[int(np.argmax(sizes))], "units", None) if sizes else None
     if units is None:
         return too_big.message
-    return msg("export_too_big_always", mb=_mb(too_big.size, 1), limit_mb=_mb(sb3.JSON_LIMIT), units=units)
+    return msg("export_too_big_always", mb=_mb(too_big.size, 1), limit_mb=_mb(JSON_LIMIT), units=units)
 
 
 def write_problem(path: Path, err: OSError) -> Message:

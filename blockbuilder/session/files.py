@@ -6,41 +6,18 @@ import os
 from pathlib import Path
 from typing import Callable
 
-from runtime.messages import Message, RuntimeProblem
+from runtime import Message, RuntimeProblem
 
-from .controller import LANGUAGE_NAMES, Controller
-from .dialogs import Ask, Chooser
-from .example_projects import EXAMPLES
-from .filechooser import FileChooser
-from .messages import msg
-from .project import Project
-from .projectfile import load_project, save_project
+from ..document.project import Project
+from ..document.projectfile import load_project, save_project
+from ..document.settings import Settings, ensure_projects_folder, load_settings, save_settings
+from ..editor.controller import LANGUAGE_NAMES, Controller
+from ..editor.dialogs import Ask, Chooser, DialogHost
+from ..editor.filechooser import FileChooser
+from ..editor.screen import Menu, MenuItem
+from .examples import EXAMPLES
 from .recovery import Autosaver, Recovery, pending
-from .screen import Menu, MenuItem
-from .settings import Settings, ensure_projects_folder, load_settings, save_settings
-
-class DialogHost:
-    """Gives the controller's dialog slot the window size and language it needs."""
-
-    def __init__(self, session: "Session", inner):
-        self.session, self.inner = session, inner
-
-    def key(self):
-        return self.inner.key()
-
-    def layout(self):
-        c = self.session.c
-        return self.inner.layout(c.width, c.height, c.editor.lang)
-
-    def mouse_press(self, x, y):
-        c = self.session.c
-        self.inner.mouse_press(x, y, c.width, c.height, c.editor.lang)
-
-    def key_press(self, symbol, modifiers):
-        self.inner.on_key(symbol, modifiers)
-
-    def type_text(self, text):
-        self.inner.type_text(text)
+from .texts import msg
 
 
 class Session:
@@ -51,19 +28,11 @@ class Session:
         self.settings = settings or load_settings()
         self.autosaver = autosaver or Autosaver()
         self._seen = self._version()
-        for name in ("new", "open", "save", "save_as", "examples", "language", "request_close"):
-            controller.actions[name] = getattr(self, name)
-        for ex in EXAMPLES:  # the items of the Examples and Language menus
-            controller.actions[f"example:{ex.name}"] = lambda ex=ex: self.unsaved_then(
-                lambda: self._open(ex.project().model_copy(update={"language": self.c.editor.lang}), None))
-        for code in LANGUAGE_NAMES:
-            controller.actions[f"lang:{code}"] = lambda code=code: self.set_language(code)
-        controller.on_tick.append(self.tick)
 
     # --- dialogs -----------------------------------------------------------------------
 
     def show(self, inner) -> None:
-        self.c.dialog = DialogHost(self, inner)
+        self.c.dialog = DialogHost(self.c, inner)
         self.c.menu = self.c.field = None
 
     def close_dialog(self) -> None:
@@ -90,7 +59,7 @@ class Session:
     # --- actions -----------------------------------------------------------------------
 
     def new(self) -> None:
-        self.unsaved_then(lambda: self._open(Project(language=self.c.editor.lang), None))
+        self.unsaved_then(lambda: self.switch_to(Project(language=self.c.editor.lang), None))
 
     def open(self) -> None:
         def chosen(path: Path) -> None:
@@ -100,7 +69,7 @@ class Session:
             except RuntimeProblem as e:
                 self.tell(e.message)
                 return
-            self._open(project, str(path))
+            self.switch_to(project, str(path))
         self.unsaved_then(lambda: self.show(Chooser(FileChooser("open", self.start_folder(),
                                                                 home=self.projects_home()),
                                                     chosen, self.close_dialog)))
@@ -134,6 +103,11 @@ class Session:
             self.save(after)
         self.show(Chooser(FileChooser("save", folder, name=name, home=self.projects_home()), chosen,
                           self.close_dialog))
+
+    def open_example(self, example) -> None:
+        """An item of the Examples menu: the example in the editor's language (after asking to save)."""
+        self.unsaved_then(lambda: self.switch_to(example.project().model_copy(update={"language": self.c.editor.lang}),
+                                                 None))
 
     def examples(self) -> None:
         lang = self.c.editor.lang
@@ -181,7 +155,7 @@ class Session:
         def choice(id: str) -> None:
             self.close_dialog()
             if id == "restore" and self.autosaver.adopt(recovery):
-                self._open(recovery.project, recovery.source_path, dirty=True, keep_recovery=True)
+                self.switch_to(recovery.project, recovery.source_path, dirty=True, keep_recovery=True)
             elif id == "fresh":
                 recovery.discard()
         self.show(Ask(recovery.offer(), [("restore", msg("files_button_restore")),
@@ -189,7 +163,7 @@ class Session:
 
     # --- helpers -------------------------------------------------------------------------
 
-    def _open(self, project: Project, path: str | None, dirty: bool = False, keep_recovery: bool = False) -> None:
+    def switch_to(self, project: Project, path: str | None, dirty: bool = False, keep_recovery: bool = False) -> None:
         lang = self.settings.language or project.language
         self.c.editor.open(project, path, dirty=dirty)
         self.c.editor.set_language(lang)
@@ -227,9 +201,10 @@ class Session:
         return f"{self.display_name()}{mark} — blockbuilder"
 
 
-def start(controller: Controller, starter: Callable[[], Project]) -> Session:
+def start(controller: Controller, starter: Callable[[], Project], settings: Settings | None = None,
+          autosaver: Autosaver | None = None) -> Session:
     """The first moments: open the last project (or the starter example), then offer any lost work."""
-    session = Session(controller)
+    session = Session(controller, settings, autosaver)
     last = session.settings.last_project
     project, path = None, None
     if last and os.path.isfile(last):
@@ -237,7 +212,7 @@ def start(controller: Controller, starter: Callable[[], Project]) -> Session:
             project, path = load_project(last), last
         except RuntimeProblem:
             project = None
-    session._open(project or starter(), path)
+    session.switch_to(project or starter(), path)
     recovery = pending()
     if recovery is not None:
         session.offer_recovery(recovery)

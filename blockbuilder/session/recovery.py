@@ -31,12 +31,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO, Callable
 
-from runtime.messages import Message
+from runtime import Message
 
-from .messages import UIProblem, msg
-from .project import Project, one_line
-from .projectfile import MAX_BYTES, dumps_project, loads_project
-from .settings import settings_dir, write_atomic
+from ..document.atomic import write_atomic
+from ..document.project import Project
+from ..document.projectfile import MAX_BYTES, dumps_project, loads_project
+from ..document.settings import settings_dir
+from ..document.words import UIProblem, one_line
+from .texts import msg
 
 FORMAT = 1  # the wrapper's version; bump if its keys change
 _MARK = "blockbuilder_recovery"

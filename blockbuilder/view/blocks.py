@@ -4,7 +4,7 @@ from __future__ import annotations
 import pyglet
 from pyglet import shapes
 
-from ..layout import ARM, FONT_PT, HAT, NOTCH_D, NOTCH_W, NOTCH_X, BlockBox
+from ..editor.layout import ARM, FONT_PT, HAT, NOTCH_D, NOTCH_W, NOTCH_X, BlockBox
 from .fonts import FONT_NAME
 from .theme import FIELD_BG, FIELD_TEXT, GHOST, PROBLEM, rgb, text_on
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pyglet import shapes
 
-from ..screen import Rect
+from ..editor.screen import Rect
 from . import theme as T
 
 

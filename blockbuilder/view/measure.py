@@ -5,7 +5,7 @@ import functools
 
 import pyglet
 
-from ..layout import FONT_PT
+from ..editor.layout import FONT_PT
 from .fonts import FONT_NAME, register
 
 

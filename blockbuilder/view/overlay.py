@@ -5,13 +5,12 @@ import pyglet
 from pyglet import shapes
 from pyglet.graphics import Batch, Group
 
-from ..layout import COMMENT_LINES, wrap_text
-from ..messages import msg
-from ..screen import MENU_ROW, PALETTE_SCALE, TOOL_PT, Rect
+from ..editor.layout import COMMENT_LINES, wrap_text
+from ..editor.screen import MENU_ROW, PALETTE_SCALE, TOOL_PT, Rect
 from . import theme as T
 from .dialogs import draw_dialog
 from .fonts import FONT_NAME
-
+from .texts import msg
 
 EDIT_PT, EDIT_LINE = 12, 20    # a comment being written: text size and line height, screen pixels
 

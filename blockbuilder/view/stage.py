@@ -23,16 +23,16 @@ from pyglet import shapes
 from pyglet.gl import GL_BLEND, GL_ONE_MINUS_SRC_ALPHA, GL_SRC_ALPHA, GL_TRIANGLES, glBlendFunc, glDisable, glEnable
 from pyglet.graphics import Batch, Group
 
-from .. import insight, maps
-from ..messages import msg
-from ..screen import Rect
-from ..data_tools import summary_lines
-from ..stage import (StageControl, data_kind, info_buttons, legend_text, message, own_points, plot_frame, status_line,
-                     value_range)
+from ..editor.layout import wrap_text as _wrap_lines
+from ..editor.screen import Rect
+from ..lab import insight, maps
+from ..lab.data_tools import summary_lines
+from ..lab.stage import (StageControl, data_kind, info_buttons, legend_text, message, own_points, plot_frame,
+                         status_line, value_range)
 from . import theme as T
 from .fonts import FONT_NAME
-from ..layout import wrap_text as _wrap_lines
 from .measure import clip_text
+from .texts import msg
 
 MAX_POINTS = 600
 HEAT_N = 64

@@ -13,19 +13,19 @@ from pyglet.gl import GL_COLOR_BUFFER_BIT, GL_SCISSOR_TEST, glClear, glClearColo
 from pyglet.graphics import Batch, Group
 from pyglet.math import Mat4, Vec3
 
-from ..catalog import BLOCK_TYPES, CATEGORY_COLOURS, CATEGORY_LABELS
-from ..controller import Controller
-from ..layout import (COMMENT_LINE, COMMENT_PAD, COMMENT_PT, FONT_PT, ROW, layout_comments, layout_project, layout_run,
-                      wrap_text)
-from ..messages import msg
-from ..project import Block
-from ..screen import CATEGORY_PT, MENU_ROW, PALETTE_SCALE, TOOL_PT, Rect
+from ..document.catalog import BLOCK_TYPES, CATEGORY_COLOURS, CATEGORY_LABELS
+from ..document.project import Block
+from ..editor.controller import Controller
+from ..editor.layout import (COMMENT_LINE, COMMENT_PAD, COMMENT_PT, FONT_PT, ROW, layout_comments, layout_project,
+                             layout_run, wrap_text)
+from ..editor.screen import CATEGORY_PT, PALETTE_SCALE, TOOL_PT, Rect
 from . import theme as T
 from .blocks import BlockPainter
 from .fonts import FONT_NAME
 from .measure import clip_text
 from .overlay import build_overlay
 from .stage import StageView
+from .texts import msg
 
 TAGS_W = 240   # room right of a script for its shape tags ("!", "2 → 4"), workspace units
 CONFIG = dict(red_size=8, green_size=8, blue_size=8, alpha_size=8, depth_size=24, double_buffer=True)
@@ -185,7 +185,7 @@ class EditorWindow(pyglet.window.Window):
         """The code area's blocks: one batch per script, reused while the script looks the same,
         so an edit or a new snap place redraws only the scripts it touches; and built only when it
         first comes into view (a zoom rebuilds every script: 0.4 s for 200 blocks if all at once)."""
-        c, e = self.c, self.c.editor
+        e = self.c.editor
         project, ghosts = e.preview()
         scripts = e.layout() if project is e.project else layout_project(project, e.lang, e.measure)
         compiled = e.compiled()

@@ -1,0 +1,78 @@
+"""The one file writer: all of the file or none of it, one rule for file modes, no temp files left behind —
+for project files, settings, the recovery file and exported .sb3 files alike."""
+from __future__ import annotations
+
+import errno
+import os
+import stat
+
+import pytest
+
+from blockbuilder.cli import main
+from blockbuilder.document.atomic import write_atomic
+from blockbuilder.document.projectfile import save_project
+from blockbuilder.document.settings import Settings, save_settings, settings_dir
+from blockbuilder.session.examples import BY_NAME
+
+
+def mode(path) -> int:
+    return stat.S_IMODE(os.stat(path).st_mode)
+
+
+def umasked() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def test_a_new_file_gets_the_ordinary_mode_and_a_replaced_file_keeps_its_own(tmp_path):
+    new = tmp_path / "new.sb3"
+    write_atomic(new, b"first")
+    assert new.read_bytes() == b"first" and mode(new) == umasked()
+    os.chmod(new, 0o600)
+    write_atomic(new, b"second")
+    assert new.read_bytes() == b"second" and mode(new) == 0o600
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.sb3"]
+
+
+@pytest.mark.parametrize("write", ["project", "settings", "sb3"])
+def test_every_kind_of_file_is_written_by_the_same_rules(write, tmp_path, monkeypatch):
+    monkeypatch.setenv("BLOCKBUILDER_HOME", str(tmp_path / "home"))
+    if write == "project":
+        path = tmp_path / "xor.json"
+        save_project(BY_NAME["xor"].project(), path)
+    elif write == "settings":
+        assert save_settings(Settings(language="ja"))
+        path = next(settings_dir().iterdir())
+    else:
+        project = tmp_path / "and.json"
+        save_project(BY_NAME["and"].project(), project)
+        path = tmp_path / "and.sb3"
+        assert main(["export", str(project), "-o", str(path)]) == 0
+    assert mode(path) == umasked() and not [p for p in path.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_write_that_fails_halfway_keeps_the_old_file_and_leaves_no_temp_file(tmp_path, monkeypatch):
+    old = tmp_path / "old.json"
+    old.write_bytes(b"old")
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(OSError):
+        write_atomic(old, b"new" * 1000)
+    assert old.read_bytes() == b"old" and [p.name for p in tmp_path.iterdir()] == ["old.json"]
+
+
+def test_an_export_too_big_for_scratch_keeps_the_old_sb3_and_writes_nothing(tmp_path, monkeypatch, capsys):
+    import sb3_export
+    project = tmp_path / "digits.json"
+    save_project(BY_NAME["digits"].project(), project)
+    assert main(["train", str(project), "--epochs", "1"]) == 0
+    out = tmp_path / "digits.sb3"
+    out.write_bytes(b"old")
+    real = sb3_export.export_sb3
+    monkeypatch.setattr(sb3_export, "export_sb3", lambda *a, **k: real(*a, **{**k, "json_limit": 1000}))
+    assert main(["export", str(project), "-o", str(out)]) == 2
+    assert "too big" in capsys.readouterr().err
+    assert out.read_bytes() == b"old" and sorted(p.name for p in tmp_path.iterdir()) == ["digits.json", "digits.sb3"]
