@@ -1,23 +1,22 @@
-"""The headless editor: one project with its history, selection, camera, trash and clipboard, and
-every editing action a person can take, each as one undoable Edit. No pyglet here."""
+"""The headless editor: one project with its history, selection, camera, trash and clipboard, and its edits.
+
+Every editing action a person can take is one undoable Edit (the drag and drop's are in drag.py). No pyglet here."""
 from __future__ import annotations
 
 import copy
-import itertools
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-
-from runtime import Message
 
 from ..document.catalog import BLOCK_TYPES
 from ..document.compile import Compiled, compile_project
 from ..document.edits import (MISSING, Addr, BlocksOp, History, MoveScriptOp, ScriptOp, SetCommentOp, SetParamOp,
                               SetTrainedOp, TrashOp, block_at, dump, find, siblings, walk)
-from ..document.grammar import why_not
-from ..document.project import Block, Project, check_document
+from ..document.project import Project, check_document
 from ..document.weights import mismatched
-from .layout import (SNAP, CommentBox, Measure, ScriptBox, Spot, approx_measure, layout_comments, layout_palette,
-                     layout_project, layout_run, nearest_spots, palette_block, spots)
+from .drag import Drag, Dragging
+from .ids import fresh_copies, ids_in
+from .layout import (CommentBox, Measure, ScriptBox, Spot, approx_measure, layout_comments, layout_palette,
+                     layout_project, palette_block)
 from .screen import Camera
 
 TRASH_LIMIT = 30
@@ -32,26 +31,9 @@ class TrashItem:
     trained: dict[str, dict] = field(default_factory=dict)
 
 
-@dataclass
-class Drag:
-    """A run of blocks being dragged: `base` is the project without it, so spots and previews
-    are computed on the stack as it looks with the run lifted out (as Scratch closes the gap)."""
+class Editor(Dragging):
+    """One project being edited; dragging it is in drag.py."""
 
-    blocks: list[dict]           # the run
-    source: Addr | None          # where it came from; None for a new block (palette, trash)
-    base: Project
-    spots: list[Spot]
-    run_h: float
-    grab: tuple[float, float]    # pointer offset from the run's top-left, workspace units
-    trained: dict[str, dict] = field(default_factory=dict)
-    mapping: dict[str, str] = field(default_factory=dict)  # new blocks: their ids before fresh_ids
-    from_trash: TrashItem | None = None   # the trash item being dragged back; it leaves the trash on drop
-    spot: Spot | None = None     # where it would snap now
-    refused: Message | None = None   # why the nearest place is not allowed
-    refused_at: tuple[float, float] | None = None
-
-
-class Editor:
     def __init__(self, project: Project, path: str | None = None, measure: Measure = approx_measure):
         self.measure = measure
         self.trash: list[TrashItem] = []   # oldest first; changed only by edits (TrashOp), so undo covers it
@@ -106,17 +88,7 @@ class Editor:
 
     def fresh_ids(self, blocks: list[dict], keep: bool = False) -> tuple[list[dict], dict[str, str]]:
         """Copies of blocks with ids unused in the project (kept as they are if `keep` and all free)."""
-        used = {b.id for _, b in walk(self.project)}
-        old = [i for i in _ids(blocks)]
-        if keep and not (set(old) & used) and len(set(old)) == len(old):
-            return copy.deepcopy(blocks), {i: i for i in old}
-        mapping = {}
-        for i in old:
-            stem = i.rstrip("0123456789-") or "block"
-            mapping[i] = next(f"{stem[:64 - len(str(n))]}{n}" for n in itertools.count(1)
-                              if f"{stem[:64 - len(str(n))]}{n}" not in used)
-            used.add(mapping[i])
-        return _renamed(blocks, mapping), mapping
+        return fresh_copies(blocks, {b.id for _, b in walk(self.project)}, keep)
 
     # --- finishing an edit -------------------------------------------------------------
 
@@ -164,7 +136,7 @@ class Editor:
 
     def _remove_trained(self, edit, blocks: list[dict]) -> dict[str, dict]:
         gone = {}
-        for i in _ids(blocks):
+        for i in ids_in(blocks):
             if i in self.project.trained:
                 gone[i] = copy.deepcopy(self.project.trained[i])
                 edit.do(self.project, SetTrainedOp(i, gone[i], MISSING))
@@ -174,108 +146,6 @@ class Editor:
         for old, arrays in trained.items():
             if mapping.get(old) == old and old not in self.project.trained:
                 edit.do(self.project, SetTrainedOp(old, MISSING, copy.deepcopy(arrays)))
-
-    # --- dragging ----------------------------------------------------------------------
-
-    def start_drag(self, block_id: str | None, grab: tuple[float, float], new_blocks: list[dict] | None = None,
-                   trained: dict | None = None) -> Drag:
-        """Lift a run out of the document (block_id and everything below it), or hold new blocks."""
-        base = self.project.model_copy(deep=True)
-        source, mapping = None, {}
-        if block_id is None:
-            new_blocks, mapping = self.fresh_ids(new_blocks, keep=True)
-        else:
-            source = find(self.project, block_id)
-            here = siblings(base, source)
-            new_blocks = dump(here[source[-1]:])
-            del here[source[-1]:]
-            if not here and len(source) == 2:
-                del base.scripts[source[0]]
-        _, run_h = layout_run([Block.model_validate(b) for b in new_blocks], (), 0, 0, self.lang, self.measure)
-        layout = layout_project(base, self.lang, self.measure)
-        self.drag = Drag(new_blocks, source, base, spots(layout), run_h, grab, trained or {}, mapping)
-        return self.drag
-
-    def start_drag_from_trash(self, index: int, grab: tuple[float, float]) -> Drag:
-        """Hold a trash item's blocks; dropping them in the code area takes the item out of the trash."""
-        item = self.trash[index]
-        self.start_drag(None, grab, item.blocks, item.trained).from_trash = item
-        return self.drag
-
-    def drag_to(self, x: float, y: float) -> None:
-        """The run's top-left is now at workspace (x, y): find where it would snap, or why not."""
-        d = self.drag
-        run = [Block.model_validate(b) for b in d.blocks]
-        d.spot = d.refused = d.refused_at = None
-        for spot in nearest_spots(d.spots, x, y, d.run_h, SNAP / self.camera.zoom):
-            reason = why_not(d.base, run, spot.at)
-            if reason is None:
-                d.spot = spot
-                return
-            if d.refused is None:
-                d.refused, d.refused_at = reason, (spot.x, spot.y)
-
-    def preview(self) -> tuple[Project, set[str]]:
-        """The project as it would look if the run were dropped now, and the ids of the ghost blocks."""
-        d = self.drag
-        if d is None:
-            return self.project, set()
-        if d.spot is None:
-            return d.base, set()
-        p = d.base.model_copy(deep=True)
-        BlocksOp(d.spot.at, d.blocks).apply(p)
-        if d.spot.kind == "above":
-            p.scripts[d.spot.at[0]].y -= d.run_h
-        return p, set(_ids(d.blocks))
-
-    def drop(self, x: float, y: float) -> str | None:
-        """End the drag with the run's top-left at (x, y): one edit. Returns the run's top id."""
-        d, self.drag = self.drag, None
-        if d is None:
-            return None
-        blocks = d.blocks
-        self.selection = blocks[0]["id"]
-        if d.source is not None and d.spot is not None and d.spot.kind != "above" and d.spot.at == d.source:
-            return self.selection  # put back where it was: not an edit
-        with self._edit("edit_move" if d.source is not None else "edit_add") as edit:
-            if d.source is not None:
-                if d.spot is None and d.source[-1] == 0 and len(d.source) == 2:
-                    s = self.project.scripts[d.source[0]]  # a whole script moved: just move it
-                    if len(s.blocks) == len(blocks):
-                        if (s.x, s.y) != (x, y):
-                            edit.do(self.project, MoveScriptOp(d.source[0], (s.x, s.y), (x, y)))
-                        return self.selection
-                self._take(edit, d.source)
-            self._put(edit, blocks, d.spot, x, y, d.run_h)
-            if d.source is None:
-                self._restore_trained(edit, d.trained, d.mapping)
-            index = next((i for i, item in enumerate(self.trash) if item is d.from_trash), None)
-            if index is not None:
-                edit.do(self.project, TrashOp(self.trash, index, d.from_trash, add=False))
-        return self.selection
-
-    def allowed_spots(self) -> list[Spot]:
-        """The places the dragged run may snap to (the ones why_not allows), script by script, top to
-        bottom: the stops of a keyboard move, as the mouse would find them."""
-        d = self.drag
-        run = [Block.model_validate(b) for b in d.blocks]
-        return sorted((s for s in d.spots if why_not(d.base, run, s.at) is None), key=lambda s: (s.at[0], s.y))
-
-    def snap_to(self, spot: Spot | None) -> None:
-        """Put the dragged run on one place exactly (a keyboard move), or on none (it goes on its own)."""
-        d = self.drag
-        if spot is not None and why_not(d.base, [Block.model_validate(b) for b in d.blocks], spot.at) is not None:
-            raise ValueError(f"the run may not go at {spot.at}")
-        d.spot, d.refused, d.refused_at = spot, None, None
-
-    def cancel_drag(self) -> None:
-        self.drag = None
-
-    def drop_on_palette(self) -> None:
-        """A run dragged back onto the palette is deleted (into the trash)."""
-        d, self.drag = self.drag, None
-        if d is not None and d.source is not None:
-            self.delete(d.blocks[0]["id"], whole_run=True)
 
     # --- single-step actions -----------------------------------------------------------
 
@@ -408,17 +278,3 @@ class Editor:
     def check(self) -> None:
         """Raise if the document broke a catalog rule (used by tests after random edits)."""
         check_document(self.project)
-
-
-def _ids(blocks: list[dict]) -> list[str]:
-    out = []
-    for b in blocks:
-        out.append(b["id"])
-        out += _ids(b.get("children", []))
-    return out
-
-
-def _renamed(blocks: list[dict], mapping: dict[str, str]) -> list[dict]:
-    return [{**b, "id": mapping.get(b["id"], b["id"]), "children": _renamed(b.get("children", []), mapping),
-             "params": copy.deepcopy(b.get("params", {}))} for b in blocks]
-
