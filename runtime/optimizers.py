@@ -18,7 +18,7 @@ def _flush_subnormals(arrays) -> None:
 
 
 class Optimizer:
-    """Keeps per-key state (momentum, averages) that snapshot() copies and restore() puts back."""
+    """Keeps per-key state (momentum, averages); a network that blew up gets a new optimizer, not old state."""
 
     def __init__(self, lr: float = 0.01):
         self.lr = lr
@@ -38,19 +38,11 @@ class Optimizer:
             if self.iter % FLUSH_EVERY == 0:
                 _flush_subnormals(self.state[key].values())
 
-    slots: tuple[str, ...] = ()  # the per-parameter state arrays, all snapshot and restored
+    slots: tuple[str, ...] = ()  # the per-parameter state arrays
 
     def _step(self, p, g, s, tmp) -> None:
         """One update of p in place; tmp is scratch memory of p's shape (big arrays are not reallocated)."""
         raise NotImplementedError
-
-    def snapshot(self):
-        """A copy of the state, for restore()."""
-        return self.iter, {k: {n: a.copy() for n, a in s.items()} for k, s in self.state.items()}
-
-    def restore(self, snap) -> None:
-        self.iter, state = snap
-        self.state = {k: {n: a.copy() for n, a in s.items()} for k, s in state.items()}
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(lr={self.lr})"

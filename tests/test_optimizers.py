@@ -40,17 +40,6 @@ def test_every_optimizer_reduces_the_loss_on_a_small_regression(name, lr):
     assert trainer.history[-1].train_loss < 0.1 * first
 
 
-def test_optimizer_state_can_be_snapshot_and_restored():
-    p, g = {"w": np.array([1.0])}, {"w": np.array([1.0])}
-    opt = Adam(lr=0.1)
-    opt.update(p, g)
-    snap = opt.snapshot()
-    opt.update(p, g)
-    opt.restore(snap)
-    assert opt.iter == 1
-    np.testing.assert_allclose(opt.state["w"]["m"], [1.0])  # kept as m / (1 - beta1)
-
-
 def test_optimizers_have_readable_reprs():
     assert repr(RMSprop(lr=0.5)) == "RMSprop(lr=0.5)"
     assert repr(AdaGrad()) == "AdaGrad(lr=0.01)"
