@@ -334,7 +334,7 @@ def test_a_very_long_comment_shows_its_first_lines_and_ends_in_an_ellipsis():
 
 
 def test_the_comment_limit_while_typing_is_the_document_s():
-    from blockbuilder.editor.fields import COMMENT_LIMIT
+    from blockbuilder.editor.text_entry import COMMENT_LIMIT
     assert Block.model_fields["comment"].metadata[0].max_length == COMMENT_LIMIT
 
 

@@ -11,12 +11,12 @@ from runtime import Message
 
 from ..document.edits import find
 from .editor import Editor
-from .fields import FieldEdit, Fields
 from .keyboard import Keyboard, KeyMove
 from .layout import BlockBox
 from .menus import Menus
 from .pointer import Pointer, Press
 from .screen import Camera, CodeView, Menu, PaletteView, Rect, Toolbar, corner_buttons, lay_toolbar, regions
+from .text_entry import FieldEdit, Fields
 from .texts import msg
 
 TOAST_SECONDS = 4.0
