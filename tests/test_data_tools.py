@@ -15,7 +15,9 @@ from blockbuilder.editor.dialogs import Chooser
 from blockbuilder.editor.editor import Editor
 from blockbuilder.lab.data_tools import DataTools, summary_lines
 from blockbuilder.lab.lab import Lab
-from blockbuilder.lab.stage import StageControl, data_kind, info_buttons, plot_frame
+from blockbuilder.lab.readout import plot_frame
+from blockbuilder.lab.stage import StageControl
+from blockbuilder.lab.stage_layout import data_kind, info_buttons
 from blockbuilder.session.examples import EXAMPLES
 from blockbuilder.session.files import Session
 from blockbuilder.session.recovery import Autosaver

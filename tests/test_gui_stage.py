@@ -73,7 +73,7 @@ def test_a_workshop_xor_from_play_to_a_scratch_project_that_computes_the_same(ho
 
         # the decision boundary: the map under the (1, 0) point is blue ("yes"), under (0, 0) orange ("no")
         plot = panel(gui, "plot")
-        from blockbuilder.lab.stage import plot_frame
+        from blockbuilder.lab.readout import plot_frame
         frame = plot_frame(lab)
         for (x1, x2), want in (((1, 0), "blue"), ((0, 0), "orange")):
             u, v = frame.to_unit(x1, x2)
@@ -127,7 +127,7 @@ def test_a_workshop_xor_from_play_to_a_scratch_project_that_computes_the_same(ho
 
 
 def _info_button(gui, id: str):
-    from blockbuilder.lab.stage import info_buttons
+    from blockbuilder.lab.stage_layout import info_buttons
     st = gui.c.stage_input
     b = next(b for b in info_buttons(panel(gui, "info"), st.state, st.lang, gui.editor.measure, st.lab) if b.id == id)
     return b.rect.x + b.rect.w / 2, b.rect.y + b.rect.h / 2
@@ -201,7 +201,7 @@ def test_a_learning_rate_that_blows_up_pauses_puts_the_weights_back_and_says_wha
 def test_a_child_draws_own_points_in_hiragana_trains_on_them_and_the_map_follows(home):
     """Real clicks: "draw points", two colours on opposite corners, ▶; the map takes each corner's colour."""
     from blockbuilder.lab import maps
-    from blockbuilder.lab.stage import plot_frame
+    from blockbuilder.lab.readout import plot_frame
     gui = open_gui(example("xor", "ja-Hira"))
     try:
         lab = gui.window.lab

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 from test_gui_stage import example, home  # noqa: F401 - the same example projects and home-folder fixture
 
 import gui_harness  # noqa: I001 - first: it chooses pyglet's backend before anything imports pyglet.window
@@ -62,7 +61,7 @@ def test_a_stage_redrawn_all_through_training_looks_exactly_like_one_drawn_fresh
 def test_while_digits_trains_a_redraw_remakes_only_what_changed(home, monkeypatch):
     """The test pictures never change and most texts stay: a redraw after a training step makes almost no
     new label, sprite or shape (the stage used to remake about 84 labels and 500 shapes every time)."""
-    import blockbuilder.view.stage as view
+    import blockbuilder.view.draw as draw
     gui = open_gui(example("digits"))
     try:
         st_, lab = gui.c.stage_input, gui.window.lab
@@ -71,8 +70,8 @@ def test_while_digits_trains_a_redraw_remakes_only_what_changed(home, monkeypatc
         lab.tick()
         gui.window.stage.build(st_)
         pictures = [k for k in gui.window.stage._pieces["guess_pictures"].keep]
-        made, real = [], view._label
-        monkeypatch.setattr(view, "_label", lambda *a, **kw: made.append(a[0]) or real(*a, **kw))
+        made, real = [], draw.label
+        monkeypatch.setattr(draw, "label", lambda *a, **kw: made.append(a[0]) or real(*a, **kw))
         builds = 10
         for _ in range(builds):
             lab.tick()
@@ -96,7 +95,7 @@ def test_numbers_from_one_input_are_drawn_as_a_curve_through_the_points(home):
     hat.type, hat.params = "data_csv", {"path": str(path), "label_column": "y", "test_ratio": 20}
     gui = open_gui(project)
     try:
-        from blockbuilder.lab.stage import data_kind
+        from blockbuilder.lab.stage_layout import data_kind
         lab = gui.window.lab
         gui.c.stage_input.toggle_big()
         assert data_kind(lab) == "curve"
@@ -162,9 +161,9 @@ def _absolute(shape) -> np.ndarray:
 def test_many_lines_at_once_are_the_triangles_of_pyglets_lines(gl, lines):
     from pyglet import shapes
 
-    from blockbuilder.view.stage import _segments
+    from blockbuilder.view.draw import segments
     want = np.concatenate([_absolute(shapes.Line(x0, y0, x1, y1, thickness=t)) for x0, y0, x1, y1, t in lines])
-    assert np.allclose(_segments(np.array(lines, float)), want, atol=1e-6)
+    assert np.allclose(segments(np.array(lines, float)), want, atol=1e-6)
 
 
 @SHOTS
@@ -172,9 +171,9 @@ def test_many_lines_at_once_are_the_triangles_of_pyglets_lines(gl, lines):
 def test_a_polyline_is_the_triangles_of_pyglets_multiline_with_its_mitred_joints(gl, points, thickness):
     from pyglet import shapes
 
-    from blockbuilder.view.stage import _polyline
+    from blockbuilder.view.draw import polyline
     want = _absolute(shapes.MultiLine(*points, thickness=thickness))
-    assert np.allclose(_polyline(np.array(points, float), thickness), want, atol=1e-6)
+    assert np.allclose(polyline(np.array(points, float), thickness), want, atol=1e-6)
 
 
 @SHOTS
@@ -182,8 +181,8 @@ def test_a_polyline_is_the_triangles_of_pyglets_multiline_with_its_mitred_joints
 def test_discs_are_the_fans_of_pyglets_circles(gl, circles):
     from pyglet import shapes
 
-    from blockbuilder.view.stage import _discs
-    corners, indices = _discs(np.array([c[:2] for c in circles], float), np.array([c[2] for c in circles], float))
+    from blockbuilder.view.draw import discs
+    corners, indices = discs(np.array([c[:2] for c in circles], float), np.array([c[2] for c in circles], float))
     want = np.concatenate([_absolute(shapes.Circle(x, y, r)) for x, y, r in circles])
     assert np.allclose(corners[indices], want, atol=1e-6)
 
@@ -201,7 +200,8 @@ def test_the_confusion_picture_has_the_pixels_of_one_rectangle_per_cell(gl, n, s
     from pyglet.graphics import Batch
 
     from blockbuilder.editor.screen import Rect
-    from blockbuilder.view.stage import _cells_picture, _confusion_colours, _image
+    from blockbuilder.view.draw import cells_picture, image
+    from blockbuilder.view.stage_charts import _confusion_colours
     ox, oy = 10 + fx, 10 + fy
     shade = np.random.default_rng(seed).integers(55, 256, (n, n)).astype(np.uint8)
     colours = _confusion_colours(shade)
@@ -222,6 +222,6 @@ def test_the_confusion_picture_has_the_pixels_of_one_rectangle_per_cell(gl, n, s
                 for r in range(n) for c in range(n)]
 
     def picture(batch):
-        x, y, rgba = _cells_picture(colours, ox, oy, side)
-        return [_image(rgba, Rect(x, y, rgba.shape[1], rgba.shape[0]), batch, None)]
+        x, y, rgba = cells_picture(colours, ox, oy, side)
+        return [image(rgba, Rect(x, y, rgba.shape[1], rgba.shape[0]), batch, None)]
     assert np.array_equal(drawn(rectangles), drawn(picture))

@@ -6,16 +6,15 @@ import re
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 import runtime
 from blockbuilder.document.compile import compile_project
 from blockbuilder.document.data import load_data
-from blockbuilder.lab import insight
-from blockbuilder.lab.insight import (Chart, NeuronMath, Pad, StepThrough, chart, confusion_cells, forward_steps,
-                                      guess_summary, guesses, math_lines, neuron_math, neuron_title, pad_guess,
-                                      pad_text)
+from blockbuilder.lab import charts, insight
+from blockbuilder.lab.charts import Chart, chart
+from blockbuilder.lab.digits import Pad, confusion_cells, guess_summary, guesses, pad_guess, pad_text
+from blockbuilder.lab.insight import NeuronMath, StepThrough, forward_steps, math_lines, neuron_math, neuron_title
 from blockbuilder.lab.texts import TEXTS as LAB_TEXTS
 from blockbuilder.session.examples import BY_NAME, b, network, neuron, project, training
 from blockbuilder.texts import CATALOG
@@ -376,7 +375,7 @@ def test_a_long_history_is_thinned_keeping_the_first_and_last_epoch():
     px, py, pw, ph = c.plot
     assert [label for _, label in c.x_ticks] == ["0", "2000", "4000", "6000", "8000", "10000"]
     for points in c.series.values():
-        assert len(points) <= insight.MAX_CHART_POINTS
+        assert len(points) <= charts.MAX_CHART_POINTS
         assert points[0][0] == pytest.approx(px + pw / 10_000) and points[-1][0] == pytest.approx(px + pw)
 
 

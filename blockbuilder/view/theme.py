@@ -11,7 +11,6 @@ TOOLBAR_OFF = "#6A9BE0"    # a button that cannot be pressed now (undo with noth
 TOOLBAR_OFF_TEXT = "#DCE8FF"
 PRIMARY = "#B85600"        # the button that does the thing (Save, Open, Restore): Scratch orange, darkened
 CODE_BG = "#F9F9F9"
-GRID = "#E4E4EC"
 PANEL_BG = "#FFFFFF"
 PANEL_EDGE = "#D9D9E3"
 INK = "#2B2D42"           # ordinary text
@@ -32,7 +31,6 @@ COMMENT_EDGE = "#D9C93C"
 MENU_BG = "#FFFFFF"
 MENU_HOVER = "#E5F0FF"
 BUBBLE_BG = "#FFFFFF"
-TOAST_BG = "#2B2D42"
 DIALOG_SHADE = (0, 0, 0, 110)
 
 # Words on blocks: dark on every category (white on Scratch's Motion blue reaches only 2.9:1).

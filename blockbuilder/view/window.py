@@ -9,19 +9,18 @@ import math
 
 import pyglet
 from pyglet import shapes
-from pyglet.gl import GL_COLOR_BUFFER_BIT, GL_SCISSOR_TEST, glClear, glClearColor, glDisable, glEnable, glScissor
 from pyglet.graphics import Batch, Group
-from pyglet.math import Mat4, Vec3
 
 from ..document.catalog import BLOCK_TYPES, CATEGORY_COLOURS, CATEGORY_LABELS
 from ..document.project import Block
 from ..editor.controller import Controller
 from ..editor.layout import (COMMENT_LINE, COMMENT_PAD, COMMENT_PT, FONT_PT, ROW, layout_comments, layout_project,
                              layout_run, wrap_text)
-from ..editor.screen import CATEGORY_PT, PALETTE_SCALE, TOOL_PT, Rect
-from . import theme as T
+from ..editor.screen import CATEGORY_PT, PALETTE_SCALE
+from . import draw, theme as T
 from .blocks import BlockPainter
 from .fonts import FONT_NAME
+from .layers import Batches, ClipGroup, Fills, InView, Lazy, ShiftGroup
 from .measure import clip_text
 from .overlay import build_overlay
 from .stage import StageView
@@ -30,36 +29,6 @@ from .texts import msg
 TAGS_W = 240   # room right of a script for its shape tags ("!", "2 → 4"), workspace units
 CONFIG = dict(red_size=8, green_size=8, blue_size=8, alpha_size=8, depth_size=24, double_buffer=True)
 MIN_WIDTH, MIN_HEIGHT = 1024, 640   # as Scratch 3: every toolbar label fits from here up
-
-
-class ClipGroup(Group):
-    """Draw children only inside a screen rectangle."""
-
-    def __init__(self, rect: Rect, order: int = 0, parent: Group | None = None):
-        super().__init__(order, parent)
-        self.rect = rect
-
-    def set_state(self):
-        glEnable(GL_SCISSOR_TEST)
-        r = self.rect
-        glScissor(int(r.x), int(r.y), max(0, int(r.w)), max(0, int(r.h)))
-
-    def unset_state(self):
-        glDisable(GL_SCISSOR_TEST)
-
-
-class ShiftGroup(Group):
-    """Move children by (dx, dy) screen pixels: the camera's pan, the palette's scroll, the drag."""
-
-    def __init__(self, window: pyglet.window.Window, order: int = 0, parent: Group | None = None):
-        super().__init__(order, parent)
-        self.window, self.dx, self.dy = window, 0.0, 0.0
-
-    def set_state(self):
-        self.window.view = Mat4.from_translation(Vec3(self.dx, self.dy, 0))
-
-    def unset_state(self):
-        self.window.view = Mat4()
 
 
 class EditorWindow(pyglet.window.Window):
@@ -179,7 +148,7 @@ class EditorWindow(pyglet.window.Window):
         fills = Fills(T.PANEL_BG, [(r.code, T.CODE_BG)])   # the panels are the window's colour
         for x in (r.categories.x + r.categories.w, r.flyout.x + r.flyout.w, r.stage.x):
             keep.append(shapes.Line(x, 0, x, r.code.top, thickness=1, color=T.rgb(T.PANEL_EDGE), batch=b))
-        return _Batches([fills, b]), keep
+        return Batches([fills, b]), keep
 
     def _build_work(self):
         """The code area's blocks: one batch per script, reused while the script looks the same,
@@ -199,15 +168,15 @@ class EditorWindow(pyglet.window.Window):
                                                tuple((i.text, i.x, i.w) for i in b.items)) for b in boxes),
                    tuple(sorted((ids & problems) - ghosts)), tuple(sorted(ghosts & ids)),
                    tuple(notes.get(i) for i in sorted(ids)))
-            cache[key] = self._script_cache.get(key) or _Lazy(
+            cache[key] = self._script_cache.get(key) or Lazy(
                 functools.partial(self._draw_script, sb, boxes, ghosts, problems, notes))
             batches.append((cache[key], (sb.x - 8, sb.y - 8, sb.x + sb.w + TAGS_W, sb.y + sb.h + 8)))
         self._script_cache = cache
         comments = e.comments() if project is e.project else layout_comments(project, scripts, e.measure)
         if comments:   # while a run is dragged, the notes follow their blocks in the preview
-            batches.append((_Lazy(functools.partial(self._draw_comments, comments)),
+            batches.append((Lazy(functools.partial(self._draw_comments, comments)),
                             (-math.inf, -math.inf, math.inf, math.inf)))
-        layer = _InView(batches, self._work_clip, self._work_shift, self._world_in_view)
+        layer = InView(batches, self._work_clip, self._work_shift, self._world_in_view)
         return layer, layer
 
     def _world_in_view(self) -> tuple[float, float, float, float]:
@@ -219,7 +188,7 @@ class EditorWindow(pyglet.window.Window):
         e = self.c.editor
         batch = Batch()
         painter = BlockPainter(batch, e.camera.zoom)
-        groups = [Group(n) for n in range(3)]   # under the code area's clip and camera, which _InView sets
+        groups = [Group(n) for n in range(3)]   # under the code area's clip and camera, which InView sets
         for box in boxes:
             kind = BLOCK_TYPES.get(box.type)
             cat = kind.category if kind else "layers"
@@ -311,15 +280,15 @@ class EditorWindow(pyglet.window.Window):
             colour = T.TOOLBAR_BUTTON if button.enabled else T.TOOLBAR_OFF
             keep.append(shapes.RoundedRectangle(button.rect.x, button.rect.y, button.rect.w, button.rect.h, radius=8,
                                                 color=T.rgb(colour), batch=b, group=g1))
-            keep.append(_label(button.text, button.rect.x + button.rect.w / 2, button.rect.y + button.rect.h / 2,
-                               T.TOOLBAR_TEXT if button.enabled else T.TOOLBAR_OFF_TEXT, b, g2, anchor_x="center"))
+            keep.append(draw.label(button.text, button.rect.x + button.rect.w / 2, button.rect.y + button.rect.h / 2,
+                                   T.TOOLBAR_TEXT if button.enabled else T.TOOLBAR_OFF_TEXT, b, g2, anchor_x="center"))
         for i, (cat, labels) in enumerate(CATEGORY_LABELS.items()):
             cy = r.categories.top - 8 - 72 * i - 24
             keep.append(shapes.Circle(r.categories.x + r.categories.w / 2, cy, 14,
                                       color=T.rgb(CATEGORY_COLOURS[cat][0]), batch=b, group=g1))
             lines = wrap_text(labels[lang], e.measure, r.categories.w - 6, CATEGORY_PT)[:2]   # two lines at most
             for k, line in enumerate(lines):
-                keep.append(_label(clip_text(line, e.measure, r.categories.w - 4, CATEGORY_PT),
+                keep.append(draw.label(clip_text(line, e.measure, r.categories.w - 4, CATEGORY_PT),
                                    r.categories.x + r.categories.w / 2, cy - 28 - 14 * k, T.MUTED, b, g2,
                                    size=CATEGORY_PT, anchor_x="center"))
         for button in c.corner():
@@ -329,8 +298,8 @@ class EditorWindow(pyglet.window.Window):
                                    button.rect.w / 2, thickness=2, color=T.rgb(T.PANEL_EDGE), batch=b, group=g1))
             text = msg("trash_button").text(lang) if button.id == "trash" else button.text
             size = 16 if button.text else min(9.0, 9 * (button.rect.w - 8) / (e.measure(text) * 9 / FONT_PT))
-            keep.append(_label(text, button.rect.x + button.rect.w / 2, button.rect.y + button.rect.h / 2,
-                               T.MUTED, b, g2, size=size, anchor_x="center"))
+            keep.append(draw.label(text, button.rect.x + button.rect.w / 2, button.rect.y + button.rect.h / 2,
+                                   T.MUTED, b, g2, size=size, anchor_x="center"))
         return b, keep
 
     def _build_stage(self):
@@ -340,80 +309,3 @@ class EditorWindow(pyglet.window.Window):
 
     def _build_over(self):
         return build_overlay(self.c)
-
-
-class Fills:
-    """The window cleared to one colour, then rectangles of other colours cleared inside it: on software
-    OpenGL a clear is a memory fill, a few times cheaper than the same area drawn as blended triangles
-    (the back layer took 3.4 ms of an 18 ms frame; these clears take about 1)."""
-
-    def __init__(self, base: str, fills: list[tuple[Rect, str]]):
-        self.base = _unit_rgb(base)
-        self.fills = [(r, _unit_rgb(colour)) for r, colour in fills]
-
-    def draw(self):
-        glClearColor(*self.base, 1.0)
-        glClear(GL_COLOR_BUFFER_BIT)
-        glEnable(GL_SCISSOR_TEST)
-        for r, colour in self.fills:
-            glScissor(int(r.x), int(r.y), max(0, int(r.w)), max(0, int(r.h)))
-            glClearColor(*colour, 1.0)
-            glClear(GL_COLOR_BUFFER_BIT)
-        glDisable(GL_SCISSOR_TEST)
-
-
-def _unit_rgb(colour: str) -> tuple[float, float, float]:
-    return tuple(c / 255 for c in T.rgb(colour))
-
-
-class _Lazy:
-    """A batch made by `make() -> (batch, keep)` the first time it is drawn, then kept."""
-
-    def __init__(self, make):
-        self.make, self.batch, self.keep = make, None, []
-
-    def draw(self):
-        if self.batch is None:
-            self.batch, self.keep = self.make()
-            self.make = None
-        self.batch.draw()
-
-
-class _InView:
-    """The code area's batches, each drawn only while its workspace rectangle is in view (20 scripts
-    of 10 blocks at zoom 0.5 show about 8), with the area's clip and camera set once for all of them
-    rather than once per batch. Iterating it gives what the batches built so far hold (labels, shapes)."""
-
-    def __init__(self, batches: list[tuple[_Lazy, tuple]], clip: Group, camera: Group, view):
-        self.batches, self.clip, self.camera, self.view = batches, clip, camera, view
-
-    def __iter__(self):
-        for lazy, _ in self.batches:
-            yield from lazy.keep
-
-    def draw(self):
-        x0, y0, x1, y1 = self.view()
-        self.clip.set_state()
-        self.camera.set_state()
-        for batch, (a, b, c, d) in self.batches:
-            if a < x1 and c > x0 and b < y1 and d > y0:
-                batch.draw()
-        self.camera.unset_state()
-        self.clip.unset_state()
-
-
-class _Batches:
-    """Several batches drawn in order, as one layer."""
-
-    def __init__(self, batches: list[Batch]):
-        self.batches = batches
-
-    def draw(self):
-        for batch in self.batches:
-            batch.draw()
-
-
-def _label(text, x, y, colour, batch, group, size=TOOL_PT, anchor_x="left"):
-    return pyglet.text.Label(text, font_name=FONT_NAME, font_size=size, x=x, y=y, anchor_y="center",
-                             anchor_x=anchor_x, color=T.rgb(colour) + (255,), batch=batch, group=group)
-

@@ -1,0 +1,151 @@
+"""The stage's charts, digits views and confusion matrix as pieces: axes and lines, guesses, shaded cells, pad.
+
+The numbers come from the lab (lab/charts.py, lab/digits.py through the stage's control); a chart's axes are
+remade only when they grow, its lines every epoch, the test pictures never while training.
+"""
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+from pyglet import shapes
+from pyglet.graphics import Group
+
+from ..editor.screen import Rect
+from ..lab import maps
+from ..lab.charts import chart
+from ..lab.stage_layout import data_kind
+from . import draw, theme as T
+from .measure import clip_text
+from .pieces import UNDER, Part
+from .texts import msg
+
+
+def chart_parts(ctl, metric: str, box: Rect) -> list[Part]:
+    """The axes, ticks and titles (rebuilt when the axis grows) and the lines (every new epoch)."""
+    ch = chart(ctl.lab.history, metric, (box.x, box.y, box.w, box.h), ctl.lang)
+    px, py, pw, ph = ch.plot
+    colours = {"train": (50, 50, 60), "test": maps.NEGATIVE}
+    measure = ctl.c.editor.measure
+
+    def make_axes(paint):
+        top = Group(6)
+        keep = [shapes.Line(px, py, px + pw, py, thickness=1, color=T.rgb(T.MUTED), batch=paint.batch, group=top),
+                shapes.Line(px, py, px, py + ph, thickness=1, color=T.rgb(T.MUTED), batch=paint.batch, group=top)]
+        for x, text in ch.x_ticks:
+            keep.append(paint.label(text, x, py - 9, T.MUTED, top, 8, anchor_x="center"))
+        for y, text in ch.y_ticks:
+            keep.append(paint.label(text, px - 4, y, T.MUTED, top, 8, anchor_x="right"))
+        keep.append(paint.label(ch.y_title, box.x + 6, box.top - 10, T.INK, top, 9))
+        keep.append(paint.label(ch.x_title, px + pw, py - 24, T.MUTED, top, 8, anchor_x="right"))
+        lx = box.x + 6
+        for key, text in ch.legend:   # under the axis, left of its title
+            keep.append(shapes.Line(lx, py - 24, lx + 14, py - 24, thickness=3, color=colours.get(key, (0, 0, 0)),
+                                    batch=paint.batch, group=top))
+            keep.append(paint.label(text, lx + 17, py - 24, T.INK, top, 8))
+            lx += measure(text) * 8 / 13 + 30
+        if ch.note:
+            keep.append(paint.label(ch.note, px + 6, py + ph - 8, T.MUTED, top, 8, width=pw - 12))
+        return keep
+
+    def make_lines(paint):
+        keep = []
+        lines = [(np.array(pts, float), colours.get(key, (0, 0, 0))) for key, pts in ch.series.items()]
+        long = [(pts, c) for pts, c in lines if len(pts) >= 2]
+        if long:
+            keep.append(draw.triangles(np.concatenate([draw.polyline(pts, 2) for pts, _ in long]), None,
+                                       np.concatenate([draw.per_shape([c], 6 * (len(pts) - 1)) for pts, c in long]),
+                                       paint.batch, Group(6)))
+        for pts, c in lines:
+            if len(pts) == 1:
+                keep.append(shapes.Circle(*pts[0], 3, color=c, batch=paint.batch, group=Group(6)))
+        return keep
+    return [Part(metric + ":axes", (box, dataclasses.replace(ch, series={})), make_axes),
+            Part(metric + ":lines", ch.series, make_lines)]
+
+
+def guesses_parts(ctl, box: Rect) -> list[Part]:
+    """The test pictures (they never change while training) and the guesses under them (when one changes)."""
+    shown = ctl.digit_guesses()
+    if not shown:
+        return []
+    cols = 8
+    cell = min((box.w - 12) / cols, (box.h - 24) / ((len(shown) + cols - 1) // cols))
+    places = [(box.x + 6 + (k % cols) * cell, box.top - 22 - (k // cols + 1) * cell) for k in range(len(shown))]
+    title = msg("stage_guesses").text(ctl.lang)
+    images = np.stack([g.image for g in shown])
+
+    def make_pictures(paint):
+        return [paint.label(title, box.x + 6, box.top - 10, T.INK, Group(6), 9)] + [
+            draw.image(_grey(image), Rect(x + 2, y + 2, cell - 16, cell - 16), paint.batch, Group(6))
+            for image, (x, y) in zip(images, places)]
+
+    def make_marks(paint):
+        keep = []
+        for g, (x, y) in zip(shown, places):
+            keep.append(paint.label(str(g.guess), x + cell - 8, y + cell / 2, T.INK if g.right else T.PROBLEM,
+                                    Group(7), 10, anchor_x="center"))
+            if not g.right:
+                keep.append(shapes.Box(x + 1, y + 1, cell - 2, cell - 2, thickness=2, color=T.rgb(T.PROBLEM),
+                                       batch=paint.batch, group=Group(7)))
+        return keep
+    return [Part("guess_pictures", (box, title, images.tobytes()), make_pictures),
+            Part("guess_marks", (box, tuple((g.guess, g.right) for g in shown)), make_marks)]
+
+
+def confusion_parts(ctl, box: Rect) -> list[Part]:
+    """The title and row numbers, and the shaded cells as one picture (rebuilt when a shade changes)."""
+    cells = ctl.confusion()
+    if cells is None:
+        return []
+    n = len(cells)
+    side = min(box.w - 24, box.h - 40) / n
+    ox, oy = box.x + 18, box.top - 22 - side * n
+    title = msg("stage_confusion" if data_kind(ctl.lab) == "digits" else "stage_confusion_classes").text(ctl.lang)
+
+    def make_frame(paint):
+        return [paint.label(title, box.x + 6, box.top - 10, T.INK, Group(6), 9)] + [
+            paint.label(str(r), ox - 8, oy + (n - r - 0.5) * side, T.MUTED, Group(6), 7, anchor_x="center")
+            for r in range(n)]
+    shade = (242 - 187 * np.asarray(cells, float)).astype(np.uint8)   # a share of 0..1 -> 242..55: empty cells show
+
+    def make_cells(paint):
+        x, y, rgba = draw.cells_picture(_confusion_colours(shade), ox, oy, side)
+        h, w = rgba.shape[:2]
+        return [draw.image(rgba, Rect(x, y, w, h), paint.batch, Group(6))] if w and h else []
+    return [Part("confusion_frame", (box, title, n), make_frame),
+            Part("confusion_cells", (box, shade.tobytes()), make_cells)]
+
+
+def pad_parts(ctl, box: Rect) -> list[Part]:
+    """What the child drew (when they draw) and the network's guess (when it changes)."""
+    pad = ctl.pad()
+    cells = pad.cells.copy()
+    guess = ctl.pad_guess()
+    lang = ctl.lang
+    text = msg("stage_pad_hint").text(lang) if guess is None else msg("stage_pad_guess", digit=guess).text(lang)
+    room = ctl.c.regions.stage.x + ctl.c.regions.stage.w - box.x - 8    # under the pad, up to the stage's edge
+    text = clip_text(text, ctl.c.editor.measure, room, 10)
+
+    def make_picture(paint):
+        return [draw.image(_grey(cells), box, paint.batch, Group(5)),
+                shapes.Box(box.x - 2, box.y - 2, box.w + 4, box.h + 4, thickness=3, color=T.rgb(T.SELECT),
+                           batch=paint.batch, group=Group(6))]
+    return [Part("pad_picture", (box, cells.tobytes()), make_picture, layer=UNDER),
+            Part("pad_guess", (box, text),
+                 lambda paint: [paint.label(text, box.x + 4, box.y - 12, T.INK, Group(6), 10)])]
+
+
+def _grey(image: np.ndarray) -> np.ndarray:
+    """(8, 8) ink 0..1, row 0 at the top -> RGBA rows bottom-up, dark ink on white."""
+    v = (255 - 255 * np.clip(image, 0, 1))[::-1].astype(np.uint8)
+    return np.dstack([v, v, v, np.full_like(v, 255)])
+
+
+def _confusion_colours(shade: np.ndarray) -> np.ndarray:
+    """(n, n) shades -> (n, n, 3) colours: blue on the diagonal (right answers), red off it."""
+    n = len(shade)
+    rgb = np.stack([shade, shade, np.full_like(shade, 255)], axis=-1)
+    wrong = ~np.eye(n, dtype=bool)
+    rgb[wrong] = np.stack([np.full_like(shade, 255), shade, shade], axis=-1)[wrong]
+    return rgb
