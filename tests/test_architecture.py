@@ -1,6 +1,7 @@
 """The import rules of shared/DESIGN.md (packages, blockbuilder's rooms, front doors), and the promise
 that .ci/run is the README's test command."""
 import ast
+import importlib
 import pathlib
 import re
 import subprocess
@@ -106,7 +107,8 @@ def test_only_the_view_room_and_the_front_door_import_pyglet():
 
 @pytest.mark.parametrize("package", sorted(OWN_TESTS))
 def test_nothing_outside_a_package_opens_its_inner_modules_or_private_names(package):
-    outside = [p for folder in ("blockbuilder", "runtime", "sb3_export", "benchmarks", "tests")
+    front_door = set(importlib.import_module(package).__all__)
+    outside = [p for folder in ("blockbuilder", "runtime", "sb3_export", "benchmarks", "docs", "tests")
                for p in modules(folder) if folder != package and p.stem not in OWN_TESTS[package]]
     for path in outside:
         for name, names in imported(path):
@@ -116,6 +118,8 @@ def test_nothing_outside_a_package_opens_its_inner_modules_or_private_names(pack
             assert name == package or name in PUBLIC_SUBPACKAGES, f"{where} imports {name}: use `from {package} import`"
             private = [n for n in names if n.startswith("_")]
             assert not private, f"{where} imports private {private} from {name}"
+            if name == package:   # `from runtime import layers` would open an inner module by another door
+                assert set(names) <= front_door, f"{where} imports {sorted(set(names) - front_door)} from {name}"
 
 
 def test_the_front_doors_export_what_they_list():
