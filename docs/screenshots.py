@@ -23,10 +23,7 @@ OWN_POINTS = [[-0.6, 0.5, 0], [-0.3, -0.1, 0], [0.4, 0.6, 0], [-0.7, -0.5, 0],
 
 
 def example(name: str):
-    try:
-        from blockbuilder.session.examples import BY_NAME
-    except ImportError:   # before blockbuilder had rooms
-        from blockbuilder.example_projects import BY_NAME
+    from blockbuilder.session.examples import BY_NAME
     return BY_NAME[name].project()
 
 

@@ -91,7 +91,9 @@ def check_trained_shapes(project: Project, shapes: dict[str, dict[str, tuple]], 
     """Raise UIProblem(reason_weights_shape) at trained.<block>.<name> for the first stored array
     whose shape differs from `shapes` (compile's param_shapes). Arrays compile does not know
     about are left alone: they belong to blocks that are not in a network right now."""
-    for block_id, key in mismatched(project.trained, shapes)[:1]:
+    bad = mismatched(project.trained, shapes)
+    if bad:
+        block_id, key = bad[0]
         want, got = _dims(shapes[block_id][key]), _dims(array_shape(project.trained[block_id][key]))
         reason = msg("reason_weights_shape", name=shown(key), want=want, got=got)
         raise _problem(name, DocumentProblem(("trained", block_id, key), reason))

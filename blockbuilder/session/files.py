@@ -106,8 +106,8 @@ class Session:
 
     def open_example(self, example) -> None:
         """An item of the Examples menu: the example in the editor's language (after asking to save)."""
-        self.unsaved_then(lambda: self.switch_to(example.project().model_copy(update={"language": self.c.editor.lang}),
-                                                 None))
+        lang = self.c.editor.lang
+        self.unsaved_then(lambda: self.switch_to(example.project().model_copy(update={"language": lang}), None))
 
     def examples(self) -> None:
         lang = self.c.editor.lang
