@@ -392,9 +392,9 @@ def test_a_csv_block_without_a_file_asks_for_one():
 
 
 def test_a_csv_file_that_cannot_be_read_is_a_problem_on_the_data_block(tmp_path):
-    for missing in (str(tmp_path / "none.csv"), str(tmp_path), "\0"):
+    for missing in (str(tmp_path / "none.csv"), str(tmp_path), "\0", "/dev/zero", str(tmp_path / ("a" * 300))):
         c = compiled(b("d", "layers_dense", units=2), data=b("data", "data_csv", path=missing))
-        the_problem(c, "data", "csv_not_found")
+        the_problem(c, "data", "path_cannot_use")
     one = tmp_path / "one.csv"
     one.write_text("a,b,label\n1,2,cat\n3,4,cat\n", encoding="utf-8")
     c = compiled(b("d", "layers_dense", units=2), data=b("data", "data_csv", path=str(one)))

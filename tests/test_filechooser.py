@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from blockbuilder import texts as ui
-from blockbuilder.editor.filechooser import MAX_NAME, FileChooser, list_folder, name_problem
+from blockbuilder.editor.filechooser import MAX_NAME, FileChooser, file_name, list_folder, name_problem
 
 LANGS = ("ja", "ja-Hira", "en")
 KANJI = re.compile("[\u4e00-\u9fff]")
@@ -74,6 +74,36 @@ def test_a_folder_with_nothing_to_show_is_empty(tmp_path):
     (tmp_path / "empty" / "notes.txt").write_text("x")
     chooser = FileChooser("open", tmp_path / "empty")
     assert names(chooser) == [".."] and chooser.shows_empty
+    assert chooser.empty_message.text("en") == "No projects here (1 other file)."
+
+
+def test_a_folder_holding_only_other_kinds_of_file_says_so_instead_of_empty(tmp_path):
+    (tmp_path / "XOR.sb3").write_bytes(b"just exported")
+    save = FileChooser("save", tmp_path)
+    texts = {lang: save.empty_message.text(lang) for lang in ("ja", "ja-Hira", "en")}
+    assert texts == {"ja": "ここにプロジェクトはありません（ほかのファイル 1個）。",
+                     "ja-Hira": "ここに プロジェクトは ないよ（ほかの ファイル 1こ）。",
+                     "en": "No projects here (1 other file)."}
+    (tmp_path / "notes.txt").write_text("x")
+    (tmp_path / ".hidden").write_text("x")
+    save.refresh()
+    assert save.empty_message.text("en") == "No projects here (2 other files)."
+    sb3 = FileChooser("save", tmp_path, suffix=".sb3")
+    assert not sb3.shows_empty and names(sb3) == ["..", "XOR.sb3"]
+    (tmp_path / "XOR.sb3").unlink()
+    sb3.refresh()
+    assert sb3.empty_message.text("en") == "No Scratch files here (1 other file)."
+    (tmp_path / "notes.txt").unlink()
+    save.refresh()
+    assert save.empty_message.text("en") == "This folder is empty."
+
+
+def test_file_names_made_from_project_names_are_safe_everywhere():
+    assert file_name("XOR（学習）") == "XOR（学習）.json"
+    assert file_name('a/b\\c:d*e?"<>|') == "a_b_c_d_e_____.json"
+    assert file_name(" ..hidden. ") == "hidden.json" and file_name("CON") == "CON_.json" and file_name("") == "_.json"
+    long = file_name("ね" * 200)
+    assert len(long) == MAX_NAME and name_problem(long) is None
 
 
 @pytest.mark.skipif(os.name == "nt", reason="symbolic links need privileges on Windows")

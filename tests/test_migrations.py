@@ -47,7 +47,7 @@ def test_every_old_version_has_exactly_one_upgrade_named_for_its_step():
 
 
 def test_a_current_file_passes_through_migrate_untouched():
-    data = json.loads(dumps_project(load_project(DATA / "project_v1.json")))  # as saved today
+    data = json.loads(dumps_project(load_project(DATA / "project_v2.json")))  # as saved today
     before = copy.deepcopy(data)
     assert migrate(data) is data and data == before
 
@@ -63,7 +63,7 @@ def test_a_made_up_old_file_is_upgraded_before_validation(monkeypatch):
     before = path.read_bytes()
     monkeypatch.setitem(MIGRATIONS, 0, upgrade_0_to_1)
     project = load_project(path)
-    assert project.schema_version == 1 and project.name == "XOR (a made-up version 0 file)"
+    assert project.schema_version == SCHEMA_VERSION and project.name == "XOR (a made-up version 0 file)"
     assert [b.params.get("units") for b in project.scripts[0].blocks] == [None, 4, 2, None]
     assert path.read_bytes() == before, "loading an old file must not rewrite it"
 
@@ -109,3 +109,9 @@ def test_an_upgraded_file_is_validated_like_any_other(tmp_path, monkeypatch):
     monkeypatch.setitem(MIGRATIONS, 0, upgrade_0_to_1)
     problem = refusal(path)
     assert problem.message.params["place"] == "scripts[0].blocks[1].params.units"
+
+
+def test_a_version_1_file_upgrades_to_what_version_2_saves():
+    old, new = load_project(DATA / "project_v1.json"), load_project(DATA / "project_v2.json")
+    assert old.model_copy(update={"name": new.name}) == new
+    assert dumps_project(old) == dumps_project(new).replace("version 2", "version 1")

@@ -20,7 +20,7 @@ from blockbuilder.document.schema import project_schema, schema_text
 from blockbuilder.document.words import UIProblem
 
 DATA = pathlib.Path(__file__).resolve().parent / "data"
-SAVED = DATA / "project_v1.json"  # a real file: a trained spiral network, a perceptron, loose data hats
+SAVED = DATA / "project_v2.json"  # a real file: a trained spiral network, a perceptron, loose data hats
 LANGS = ("ja", "ja-Hira", "en")
 
 
@@ -85,7 +85,7 @@ def test_the_text_is_utf8_json_with_one_space_indents_and_a_stable_key_order():
     two.scripts[0].blocks[0].params = {"features": ["x2", "x1"], "test_ratio": 10, "noise": 5}
     text = dumps_project(one)
     assert text == dumps_project(two)
-    assert '"name": "ねこ"' in text and text.startswith('{\n "schema_version": 1,\n') and text.endswith("}\n")
+    assert '"name": "ねこ"' in text and text.startswith(f'{{\n "schema_version": {SCHEMA_VERSION},\n') and text.endswith("}\n")
     assert list(json.loads(text)) == list(Project.model_fields)
 
 
@@ -116,7 +116,7 @@ def test_a_failed_rename_leaves_the_old_file_and_no_temp_file(old_file, monkeypa
     monkeypatch.setattr(os, "replace", fail)
     with pytest.raises(UIProblem) as caught:
         save_project(Project(name="new"), old_file)
-    assert caught.value.message.key == "file_unwritable" and "Permission denied" in caught.value.text("en")
+    assert caught.value.message.key == "path_cannot_use" and "no permission" in caught.value.text("en")
     assert_untouched(old_file)
 
 
@@ -157,7 +157,7 @@ def test_a_project_holding_nan_is_not_saved_and_says_why_in_every_language(old_f
 def test_saving_into_a_missing_folder_is_one_clear_line(tmp_path):
     with pytest.raises(UIProblem) as caught:
         save_project(Project(), tmp_path / "no" / "such" / "folder.json")
-    assert caught.value.message.key == "file_unwritable" and len(caught.value.text("en").splitlines()) == 1
+    assert caught.value.message.key == "path_cannot_use" and len(caught.value.text("en").splitlines()) == 1
 
 
 @pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
@@ -298,8 +298,9 @@ def test_json_that_is_not_a_project_is_refused_as_such():
 
 
 def test_a_file_from_a_newer_blockbuilder_says_to_update():
-    problem = refusal(edited(lambda d: d.__setitem__("schema_version", 2)))
-    assert reason(problem) == "reason_newer" and "version 2" in problem.text("en") and place(problem) is None
+    newer = SCHEMA_VERSION + 1
+    problem = refusal(edited(lambda d: d.__setitem__("schema_version", newer)))
+    assert reason(problem) == "reason_newer" and f"version {newer}" in problem.text("en") and place(problem) is None
 
 
 def test_a_huge_file_is_refused_before_it_is_read(tmp_path, monkeypatch):
@@ -312,7 +313,7 @@ def test_a_huge_file_is_refused_before_it_is_read(tmp_path, monkeypatch):
 
     monkeypatch.setattr(builtins, "open", no_reading)
     problem = refusal(path)
-    assert reason(problem) == "reason_too_big" and "20.0 MB" in problem.text("en")
+    assert reason(problem) == "reason_too_big" and f"{MAX_BYTES // 2**20}.0 MB" in problem.text("en")
 
 
 def test_huge_text_in_memory_is_refused_too():

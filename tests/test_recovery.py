@@ -14,7 +14,7 @@ import pytest
 from blockbuilder.document.project import Project
 from blockbuilder.document.projectfile import dumps_project, load_project
 from blockbuilder.document.words import UIProblem
-from blockbuilder.session.recovery import Autosaver, pending, read_recovery
+from blockbuilder.session.recovery import Autosaver, pending, read_recovery, scan
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SAVED = ROOT / "tests" / "data" / "project_v1.json"  # a trained spiral network: floats that must round-trip
@@ -311,3 +311,68 @@ def test_a_failed_autosave_says_why_and_tries_again_after_the_interval(tmp_path,
     assert s.tick() is False
     clock.t = 10
     assert s.tick() is True and s.problem is None
+
+
+# --- nothing vanishes: broken copies are kept and named, old ones that read now are offered ----------
+
+def test_by_default_a_change_is_copied_within_two_seconds(tmp_path, clock, project):
+    s = Autosaver(tmp_path, clock=clock)
+    s.note_change(project, None)
+    clock.t = 1.9
+    assert s.tick() and pending(tmp_path) is None  # ours: a running editor's copy is not offered
+    s.close()
+    assert pending(tmp_path).project == project
+
+
+def test_save_now_writes_at_once_for_a_crash_handler(tmp_path, clock, project):
+    from blockbuilder.document.settings import Settings
+    from blockbuilder.editor.controller import Controller
+    from blockbuilder.editor.editor import Editor
+    from blockbuilder.session.files import Session
+    s = saver(tmp_path, clock)
+    session = Session(Controller(Editor(project), 1024, 600), Settings(), s)
+    assert not session.save_now()  # nothing unsaved: nothing to copy
+    session.c.editor.set_param("h1", "units", 5)
+    assert session.save_now() and clock.t == 0 and not s.dirty
+    s.close()
+    assert pending(tmp_path).project == session.c.editor.project
+
+
+def test_a_broken_copy_is_kept_and_named_in_a_sentence_at_the_next_start(tmp_path, monkeypatch):
+    from blockbuilder.app import assemble
+    home = tmp_path / "bbhome"
+    home.mkdir()
+    (home / "recovery-1.json").write_text('{"blockbuilder_recovery": 1, "saved_at": ', encoding="utf-8")
+    app = assemble()
+    ask = app.controller.dialog.inner
+    assert ask.text.key == "files_recover_broken" and "recovery-1.json.broken" in ask.text.text("ja-Hira")
+    assert not KANJI.search(ask.text.text("ja-Hira")) and str(home) in ask.text.text("en")
+    assert recovery_files(home) == ["recovery-1.json.broken"]
+    ask.on_choice("ok")
+    assert app.controller.dialog is None
+    assert assemble().controller.dialog is None  # said once; the file stays
+
+
+def test_a_broken_copy_then_an_offer_one_after_the_other(tmp_path, project):
+    home = tmp_path / "bbhome"
+    left_behind(home, project)
+    (home / "recovery-2.json").write_text("{", encoding="utf-8")
+    from blockbuilder.app import assemble
+    app = assemble()
+    app.controller.dialog.inner.on_choice("ok")
+    assert app.controller.dialog.inner.text.key == "files_recover_offer"
+
+
+def test_a_second_broken_copy_of_a_slot_does_not_replace_the_first(tmp_path):
+    (tmp_path / "recovery-1.json.broken").write_text("first", encoding="utf-8")
+    (tmp_path / "recovery-1.json").write_text("second", encoding="utf-8")
+    assert scan(tmp_path) == (None, [tmp_path / "recovery-1.json.2.broken"])
+    assert (tmp_path / "recovery-1.json.broken").read_text(encoding="utf-8") == "first"
+
+
+def test_an_old_broken_copy_that_reads_now_is_put_back_and_offered(tmp_path, project):
+    # An older blockbuilder refused a big network's copy (its size limit was 20 MB) and set it aside.
+    left_behind(tmp_path, project)
+    os.replace(tmp_path / "recovery-1.json", tmp_path / "recovery-1.json.broken")
+    found = pending(tmp_path)
+    assert found is not None and found.project == project and recovery_files(tmp_path) == ["recovery-1.json"]

@@ -20,6 +20,7 @@ from .fields import for_runtime, why_bad
 from .grammar import misplaced
 from .project import Block, Project
 from .texts import msg
+from .weights import MAX_WEIGHTS, count as count_numbers
 
 Severity = Literal["error", "warning"]
 OUTPUT_KINDS = {"output_classify": "classify", "output_yes_no": "yes_no", "output_number": "regress"}
@@ -197,7 +198,19 @@ class _Compiler:
             self.layer_blocks.append(block.id)
             layers.append((block, made))
             width = new
+        self.check_size()
         return layers, width
+
+    def check_size(self) -> None:
+        """A network too big to save is refused on the layer that makes it so (weights.MAX_WEIGHTS)."""
+        total = 0
+        for block_id in self.layer_blocks:
+            total += count_numbers({block_id: self.param_shapes.get(block_id, {})})
+            if total > MAX_WEIGHTS:
+                count = count_numbers(self.param_shapes)
+                self.problems.append(Problem(block_id, msg("compile_too_many_weights", count=f"{count:,}",
+                                                           limit=f"{MAX_WEIGHTS:,}")))
+                return
 
     def layer(self, block: Block, width: int | None, init: str | None) -> dict | None:
         t = self.known(block)

@@ -1,6 +1,8 @@
 """Upgrading old project files: one raw-dict function per version step, run before validation.
 
-Version 1 is the first file format, so there are no upgrades yet. To change the format:
+Version 1 is the first file format. Version 2 lets a file hold a big trained array packed
+(weights.pack); plain lists stay valid, so a version 1 file needs no change but its number.
+To change the format:
 
 1. Before touching the models, save a project with the current version as
    tests/data/project_vN.json (N = today's SCHEMA_VERSION; project_v1.json is already there),
@@ -22,8 +24,15 @@ from typing import Callable
 
 from .project import SCHEMA_VERSION
 
+
+
+def upgrade_1_to_2(data: dict) -> dict:
+    """Version 2 only adds the packed form of trained arrays; version 1's lists are still valid."""
+    return data
+
+
 # version N -> the function that turns an N file into an N + 1 file
-MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: upgrade_1_to_2}
 
 
 def migrate(data: dict) -> dict:

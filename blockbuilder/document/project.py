@@ -15,7 +15,7 @@ from .texts import msg
 from .words import shown
 
 # Bump when the file format changes, and add upgrade_N_to_N_plus_1 in migrations.py.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: big trained arrays may be packed (weights.pack)
 
 Lang = Literal["ja", "ja-Hira", "en"]
 BLOCK_ID = r"^[A-Za-z0-9_.-]{1,64}$"

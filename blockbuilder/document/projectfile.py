@@ -3,6 +3,9 @@
 Loading reads JSON only (nothing in a file is ever run) and never writes to the file. Every
 refusal is a UIProblem whose text is one line naming the file and, when there is one, the
 place in it, like ``scripts[0].blocks[2].params.noise``.
+
+File version 2 writes big trained arrays packed (weights.pack: shape and base64 doubles) and reads
+both that and version 1's plain lists.
 """
 from __future__ import annotations
 
@@ -19,12 +22,15 @@ from runtime import RuntimeProblem
 
 from .atomic import write_atomic
 from .migrations import MIGRATIONS, migrate
+from .paths import problem as file_problem
 from .project import SCHEMA_VERSION, Block, DocumentProblem, Loc, Project, Script, View, check_document
 from .texts import msg
-from .weights import array_shape, mismatched
+from .weights import array_shape, mismatched, pack, unpack
 from .words import UIProblem, one_line, shown
 
-MAX_BYTES = 20 * 1024 * 1024  # a digits network with its weights is well under 1 MB
+# The biggest network compile allows (MAX_WEIGHTS numbers) packs into about 10.7 MB; the rest is room
+# for hand-set neuron weights and drawn points, and still refuses a file of garbage.
+MAX_BYTES = 32 * 1024 * 1024
 _MB = 1024 * 1024
 _PLAIN_KEY = re.compile(r"[A-Za-z0-9_-]+\Z")  # written .key in a place; anything else as ["key"]
 
@@ -47,7 +53,7 @@ def load_project(path: str | os.PathLike) -> Project:
 def loads_project(data: str | bytes, name: str = "<text>") -> Project:
     """Read a project from the text (or bytes) of a file; refusals as in load_project."""
     try:
-        project = _validate(_upgrade(_parse(data)))
+        project = _validate(_unpack(_upgrade(_parse(data))))
         check_document(project)
     except DocumentProblem as bad:
         raise _problem(name, bad) from None
@@ -58,11 +64,12 @@ def loads_project(data: str | bytes, name: str = "<text>") -> Project:
 def dumps_project(project: Project) -> str:
     """The file's text: UTF-8 JSON, one space of indent, fields in model order, free keys sorted.
 
-    Floats are written by repr, the shortest text that reads back bit-identically. Raises
-    ValueError for NaN or infinity, which JSON cannot hold.
+    Floats are written by repr, the shortest text that reads back bit-identically; trained arrays of
+    more than weights.PLAIN_UP_TO numbers are packed, exactly. Raises ValueError for NaN or
+    infinity, which JSON cannot hold.
     """
     data = project.model_dump(mode="python")
-    data["trained"] = {k: dict(sorted(v.items())) for k, v in sorted(data["trained"].items())}
+    data["trained"] = {k: {name: pack(a) for name, a in sorted(v.items())} for k, v in sorted(data["trained"].items())}
     stack = [b for s in data["scripts"] for b in s["blocks"]]
     while stack:
         block = stack.pop()
@@ -73,7 +80,7 @@ def dumps_project(project: Project) -> str:
 
 def save_project(project: Project, path: str | os.PathLike) -> None:
     """Write atomically: a temp file in the same folder, flushed and synced, then renamed over
-    the old one. On failure raise UIProblem(file_unwritable); the old file is unchanged."""
+    the old one. On failure raise UIProblem (file_unwritable, or paths' sentence); the old file is unchanged."""
     name = os.fsdecode(path)
     try:
         data = dumps_project(project).encode("utf-8")
@@ -83,8 +90,7 @@ def save_project(project: Project, path: str | os.PathLike) -> None:
     try:
         write_atomic(name, data)
     except (OSError, ValueError) as e:  # ValueError: a NUL in the path
-        detail = one_line(getattr(e, "strerror", None) or str(e))
-        raise UIProblem(msg("file_unwritable", file=one_line(name), detail=detail)) from None
+        raise file_problem(name, e) from None
 
 
 def check_trained_shapes(project: Project, shapes: dict[str, dict[str, tuple]], name: str = "<project>") -> None:
@@ -112,8 +118,7 @@ def _read(path, name: str) -> bytes:
     except FileNotFoundError:
         raise UIProblem(msg("file_missing", file=one_line(name))) from None
     except (OSError, ValueError) as e:  # ValueError: a NUL in the path
-        detail = one_line(getattr(e, "strerror", None) or str(e))
-        raise _problem(name, DocumentProblem((), msg("reason_unreadable", detail=detail))) from None
+        raise file_problem(name, e) from None
     except DocumentProblem as bad:
         raise _problem(name, bad) from None
     return data
@@ -197,6 +202,21 @@ def _upgrade(data: dict) -> dict:
         return migrate(data)
     except (LookupError, TypeError, ValueError, AttributeError):
         raise DocumentProblem((), msg("reason_cannot_upgrade", version=version)) from None
+
+
+def _unpack(data: dict) -> dict:
+    """Packed trained arrays as lists, for validation; anything not a dict is validation's to report."""
+    trained = data.get("trained")
+    if not isinstance(trained, dict):
+        return data
+    for block_id, arrays in trained.items():
+        for key, value in (arrays.items() if isinstance(arrays, dict) else ()):
+            if isinstance(value, dict):
+                try:
+                    arrays[key] = unpack(value)
+                except ValueError:
+                    raise DocumentProblem(("trained", block_id, key), msg("reason_packed_damaged")) from None
+    return data
 
 
 # --- pydantic's errors, in words ----------------------------------------------------

@@ -14,6 +14,7 @@ import sys
 from pydantic.json_schema import GenerateJsonSchema
 
 from .project import SCHEMA_VERSION, Project
+from .weights import PLAIN_UP_TO
 
 SCHEMA_PATH = pathlib.Path(__file__).resolve().parents[2] / "schema" / "project.schema.json"
 SCHEMA_ID = f"urn:blockbuilder:project:v{SCHEMA_VERSION}"
@@ -28,10 +29,29 @@ class _Generator(GenerateJsonSchema):
         return out
 
 
+# A trained array as a file may also hold it (weights.pack): not a model type, the loader unpacks it.
+PACKED = {
+    "type": "object",
+    "description": "A big array, packed: its numbers as little-endian IEEE 754 doubles (float64), "
+                   "row after row, in base64.",
+    "properties": {
+        "shape": {"type": "array", "items": {"type": "integer", "minimum": 0}, "minItems": 1, "maxItems": 2,
+                  "description": "[numbers] for a vector, [rows, columns] for a matrix."},
+        "float64": {"type": "string", "contentEncoding": "base64",
+                    "description": "The numbers' 8 bytes each, little-endian, in base64."},
+    },
+    "required": ["shape", "float64"],
+    "additionalProperties": False,
+}
+
+
 def project_schema() -> dict:
     """The JSON Schema of a project file, as a dict."""
     body = Project.model_json_schema(schema_generator=_Generator)
     body.pop("title", None)
+    trained = body["properties"]["trained"]
+    trained["additionalProperties"]["additionalProperties"]["anyOf"].append(PACKED)
+    trained["description"] += f" Arrays of more than {PLAIN_UP_TO} numbers are written packed."
     body["required"] = ["schema_version"]  # it has a default in Python, but loading refuses a file without it
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID,
             "title": f"blockbuilder project (file version {SCHEMA_VERSION})", **body}

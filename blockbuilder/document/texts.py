@@ -37,6 +37,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "ja-Hira": "もじの ファイルでは ないよ。",
         "en": "it is not a text file.",
     },
+    "reason_packed_damaged": {
+        "ja": "しまってある重みがこわれていて読めません。",
+        "ja-Hira": "しまってある おもみが こわれていて よめないよ。",
+        "en": "the weights stored here are damaged and cannot be read.",
+    },
     "reason_too_big": {
         "ja": "大きすぎます（{size} MB、{limit} MB まで）。",
         "ja-Hira": "おおきすぎるよ（{size} MB、{limit} MB まで）。",
@@ -117,6 +122,42 @@ TEXTS: dict[str, dict[str, str]] = {
         "ja-Hira": "ファイルでは なくて、フォルダー などだよ。",
         "en": "it is a folder or a device, not a file.",
     },
+    # --- why a file cannot be used (paths.py): one clause, after "The file X cannot be used:" ---
+    "path_cannot_use": {
+        "ja": "ファイル {file} を使えません：{reason}",
+        "ja-Hira": "ファイル {file} を つかえないよ：{reason}",
+        "en": "The file {file} cannot be used: {reason}",
+    },
+    "path_too_long": {
+        "ja": "名前が長すぎます。短い名前にしてください。",
+        "ja-Hira": "なまえが ながすぎるよ。みじかい なまえに してね。",
+        "en": "its name is too long; choose a shorter name.",
+    },
+    "path_folder": {
+        "ja": "これはフォルダーです。中のファイルを選んでください。",
+        "ja-Hira": "これは フォルダーだよ。なかの ファイルを えらんでね。",
+        "en": "it is a folder; choose a file inside it.",
+    },
+    "path_device": {
+        "ja": "これはファイルではなく装置です。ふつうのファイルを選んでください。",
+        "ja-Hira": "これは ファイルじゃなくて そうちだよ。ふつうの ファイルを えらんでね。",
+        "en": "it is a device, not a file; choose an ordinary file.",
+    },
+    "path_no_permission": {
+        "ja": "使う許可がありません。別の場所を選んでください。",
+        "ja-Hira": "つかう きょかが ないよ。べつの ばしょを えらんでね。",
+        "en": "you have no permission to use it; choose another place.",
+    },
+    "path_missing": {
+        "ja": "見つかりません。名前と場所を確かめてください。",
+        "ja-Hira": "みつからないよ。なまえと ばしょを たしかめてね。",
+        "en": "it does not exist; check its name and folder.",
+    },
+    "path_other": {
+        "ja": "コンピューターが「{detail}」と言っています。",
+        "ja-Hira": "コンピューターが「{detail}」と いっているよ。",
+        "en": "the computer says \"{detail}\".",
+    },
     "reason_unreadable": {
         "ja": "読めません（{detail}）。",
         "ja-Hira": "よめないよ（{detail}）。",
@@ -196,6 +237,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "ja": "データと出力のあいだに、層を1つ以上入れてください。",
         "ja-Hira": "データと でぐちの あいだに、そうを 1つ いじょう いれてね。",
         "en": "Put at least one layer between the data and the output.",
+    },
+    "compile_too_many_weights": {
+        "ja": "このネットワークは重みが{count}個になり、保存できる{limit}個をこえます。層かニューロンを減らしてください。",
+        "ja-Hira": "この ネットワークは おもみが {count}こに なって、ほぞん できる {limit}こを こえるよ。"
+                   "そうか ニューロンを へらしてね。",
+        "en": "This network would have {count} weights, more than the {limit} a project can keep: "
+              "use fewer layers or neurons.",
     },
     "compile_empty_layer": {
         "ja": "この層の中に、ニューロンのブロックを1つ以上入れてください。",

@@ -4,10 +4,23 @@
 Compile says which block each spec layer came from (Compiled.layer_blocks) and the shape each
 parameter must have (Compiled.param_shapes). A layer whose block holds no weights of that shape
 (never trained, or its block changed since) starts from the network's own starting weights.
+
+In a file, an array of more than PLAIN_UP_TO numbers is packed (pack / unpack): its shape and its
+numbers as little-endian IEEE 754 doubles, row after row, in base64. That is exact and about 10.7
+bytes a number instead of about 22 as text, so the biggest network compile allows (MAX_WEIGHTS)
+fits a file well under projectfile's size limit.
 """
 from __future__ import annotations
 
+import base64
+import binascii
+import math
+
 import numpy as np
+
+MAX_WEIGHTS = 1_000_000  # numbers in one network's parameters; compile refuses bigger networks
+PLAIN_UP_TO = 64         # arrays this small stay readable lists in the file
+PACKED_KEYS = ("shape", "float64")
 
 
 def array_shape(array: list) -> tuple[int, ...]:
@@ -47,3 +60,44 @@ def load(network, trained: dict, compiled, start: list[dict] | None = None) -> N
 
 def _fits(array, shape) -> bool:
     return array is not None and array_shape(array) == tuple(shape)
+
+
+def pack(array: list) -> dict | list:
+    """The array as a file holds it: {"shape": [...], "float64": base64} when it is big, rectangular
+    and finite; otherwise the list itself (so saving still refuses NaN as before)."""
+    shape = array_shape(array)
+    rows = array if len(shape) == 2 else [array]
+    if math.prod(shape) <= PLAIN_UP_TO or any(len(r) != shape[-1] for r in rows):
+        return array
+    values = np.asarray(array, dtype="<f8")
+    if values.shape != shape or not np.isfinite(values).all():
+        return array
+    return {"shape": list(shape), "float64": base64.b64encode(values.tobytes()).decode("ascii")}
+
+
+def unpack(value) -> list:
+    """A packed array back as (nested) lists of floats, bit for bit; a list comes back as it is.
+    ValueError when the packed form is damaged: wrong keys, a bad shape, or text that is not
+    base64 of exactly that many doubles."""
+    if isinstance(value, list):
+        return value
+    if not isinstance(value, dict) or sorted(value) != sorted(PACKED_KEYS):
+        raise ValueError("not an array")
+    shape, text = value["shape"], value["float64"]
+    if not (isinstance(shape, list) and 1 <= len(shape) <= 2
+            and all(type(n) is int and 0 <= n <= 2**16 for n in shape)):  # no layer is wider than 4096
+        raise ValueError("bad shape")
+    if not isinstance(text, str) or len(text) != 4 * math.ceil(8 * math.prod(shape) / 3):
+        raise ValueError("wrong length")
+    try:
+        raw = base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError):
+        raise ValueError("not base64") from None
+    if len(raw) != 8 * math.prod(shape):
+        raise ValueError("wrong length")
+    return np.frombuffer(raw, dtype="<f8").reshape(shape).tolist()
+
+
+def count(shapes: dict[str, dict[str, tuple]]) -> int:
+    """How many numbers arrays of these shapes hold (compile's param_shapes)."""
+    return sum(math.prod(shape) for arrays in shapes.values() for shape in arrays.values())

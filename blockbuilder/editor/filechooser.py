@@ -63,6 +63,7 @@ class FileChooser:
         self.suffix, self._title = suffix, title
         self.folder = Path(os.path.abspath(folder))
         self.entries: list[Entry] = []
+        self.others = 0                        # files in the folder the list leaves out (another kind)
         self.selected: int | None = None
         self.scroll = 0                        # index of the first visible row
         self.problem: Message | None = None         # why choose() refused; cleared by the next action
@@ -87,6 +88,15 @@ class FileChooser:
     def shows_empty(self) -> bool:
         """True when the folder was read and holds no folder or project to show."""
         return self.folder_problem is None and all(e.is_parent for e in self.entries)
+
+    @property
+    def empty_message(self) -> Message:
+        """What the list says when it shows nothing: "This folder is empty." only when it is; else
+        "No projects here (1 other file)." (or Scratch files, for .sb3)."""
+        if not self.others:
+            return msg("files_folder_empty")
+        others = msg("files_other_file") if self.others == 1 else msg("files_other_files", count=self.others)
+        return msg("files_folder_no_sb3" if self.suffix == ".sb3" else "files_folder_no_projects", others=others)
 
     def current(self) -> Entry | None:
         return self.entries[self.selected] if self.selected is not None else None
@@ -114,6 +124,7 @@ class FileChooser:
     def refresh(self) -> None:
         """Read the folder again."""
         self.entries, self.folder_problem = list_folder(self.folder, self.suffix)
+        self.others = count_others(self.folder, self.suffix) if self.folder_problem is None else 0
         if self.selected is not None and self.selected >= len(self.entries):
             self.selected = None
 
@@ -251,6 +262,16 @@ def name_problem(name: str, mode: Mode = "save") -> Message | None:
     return None
 
 
+def file_name(name: str, suffix: str = ".json") -> str:
+    """A name for a new file made from a project's name, safe on Windows, macOS and Linux: characters
+    they refuse become "_", no leading dot, no trailing dot or space, no device name, at most MAX_NAME."""
+    stem = _BAD_CHAR.sub("_", name.strip()).lstrip(".")
+    stem = stem[:MAX_NAME - len(suffix)].rstrip(". ")
+    if not stem or _RESERVED.match(stem):
+        stem += "_"
+    return stem + suffix
+
+
 def _open_target(path: Path, suffix: str = ".json") -> Result:
     """An existing file (trying name + suffix too), or why not."""
     with_suffix = path.with_name(path.name + suffix)
@@ -277,6 +298,16 @@ def list_folder(folder: Path, suffix: str = ".json") -> tuple[list[Entry], Messa
     entries = [Entry("..", folder.parent, True)] if folder.parent != folder else []
     entries += [Entry(n, folder / n, True) for n in folders]
     return entries + [Entry(n, folder / n, False) for n in files], None
+
+
+def count_others(folder: Path, suffix: str = ".json") -> int:
+    """How many files the list leaves out for not ending in `suffix` (hidden ones not counted)."""
+    try:
+        with os.scandir(folder) as found:
+            return sum(1 for e in found if not e.name.startswith(".") and _kind(e) == "file"
+                       and not e.name.lower().endswith(suffix))
+    except (OSError, ValueError):
+        return 0
 
 
 def _kind(entry: os.DirEntry) -> str | None:

@@ -24,8 +24,34 @@ class Example:
     build: callable
     target: float | None = None  # accuracy to reach (classify, yes/no) or test loss to stay under (numbers)
 
-    def project(self) -> Project:
-        return self.build()
+    @property
+    def title(self) -> Labels:
+        return TITLES[self.name]
+
+    def project(self, lang: str = "ja") -> Project:
+        """The example, named in `lang` (the window's title and the file name it suggests)."""
+        return self.build().model_copy(update={"name": self.title[lang]})
+
+
+# Each example's project name, in every language.
+TITLES: dict[str, Labels] = {
+    "and": L("ANDゲート", "ANDゲート", "AND gate"),
+    "or": L("ORゲート", "ORゲート", "OR gate"),
+    "nand": L("NANDゲート", "NANDゲート", "NAND gate"),
+    "xor_gates": L("NAND と OR と AND で作る XOR", "NAND と OR と AND で つくる XOR", "XOR from NAND, OR and AND"),
+    "xor": L("XOR（学習）", "XOR（がくしゅう）", "XOR, learned"),
+    "circle": L("円", "まる", "Circle"),
+    "spiral": L("うずまき", "うずまき", "Spiral"),
+    "moons": L("2つの月", "2つの つき", "Two moons"),
+    "digits": L("手書き数字", "てがき すうじ", "Handwritten digits"),
+    "plane": L("平面の数", "たいらな かず", "A plane of numbers"),
+}
+
+
+def shown_name(name: str, lang: str) -> str:
+    """A project's name in `lang`: an example's title follows the language, any other name stays."""
+    found = next((t for t in TITLES.values() if name in t.values()), None)
+    return found[lang] if found else name
 
 
 def b(id: str, type: str, children: list[Block] | None = None, **params) -> Block:

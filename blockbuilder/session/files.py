@@ -13,10 +13,10 @@ from ..document.projectfile import load_project, save_project
 from ..document.settings import Settings, ensure_projects_folder, load_settings, save_settings
 from ..editor.controller import LANGUAGE_NAMES, Controller
 from ..editor.dialogs import Ask, Chooser, DialogHost
-from ..editor.filechooser import FileChooser
+from ..editor.filechooser import FileChooser, file_name
 from ..editor.screen import Menu, MenuItem
-from .examples import EXAMPLES
-from .recovery import Autosaver, Recovery, pending
+from .examples import EXAMPLES, shown_name
+from .recovery import Autosaver, Recovery, scan
 from .texts import msg
 
 
@@ -38,8 +38,13 @@ class Session:
     def close_dialog(self) -> None:
         self.c.dialog = None
 
-    def tell(self, message: Message) -> None:
-        self.show(Ask(message, [("ok", msg("files_button_ok"))], lambda _: self.close_dialog()))
+    def tell(self, message: Message, then: Callable[[], None] | None = None) -> None:
+        """One sentence with an OK button; `then` runs after OK."""
+        def ok(_: str) -> None:
+            self.close_dialog()
+            if then:
+                then()
+        self.show(Ask(message, [("ok", msg("files_button_ok"))], ok))
 
     def unsaved_then(self, then: Callable[[], None]) -> None:
         """Run `then`, after asking to save first when there are unsaved changes."""
@@ -95,7 +100,7 @@ class Session:
     def save_as(self, after: Callable[[], None] | None = None) -> None:
         e = self.c.editor
         folder = os.path.dirname(e.path) if e.path else self.start_folder()
-        name = os.path.basename(e.path) if e.path else (e.project.name or "project") + ".json"
+        name = os.path.basename(e.path) if e.path else file_name(self.display_name(), ".json")
 
         def chosen(path: Path) -> None:
             self.close_dialog()
@@ -107,7 +112,7 @@ class Session:
     def open_example(self, example) -> None:
         """An item of the Examples menu: the example in the editor's language (after asking to save)."""
         lang = self.c.editor.lang
-        self.unsaved_then(lambda: self.switch_to(example.project().model_copy(update={"language": lang}), None))
+        self.unsaved_then(lambda: self.switch_to(example.project(lang).model_copy(update={"language": lang}), None))
 
     def examples(self) -> None:
         lang = self.c.editor.lang
@@ -150,6 +155,11 @@ class Session:
             if e.history.dirty:
                 self.autosaver.note_change(e.project, e.path)
         self.autosaver.tick()
+
+    def save_now(self) -> bool:
+        """Copy unsaved work to the recovery file at once (after a crash was caught); True when written."""
+        e = self.c.editor
+        return e.history.dirty and self.autosaver.save_now(e.project, e.path)
 
     def offer_recovery(self, recovery: Recovery) -> None:
         def choice(id: str) -> None:
@@ -194,7 +204,9 @@ class Session:
 
     def display_name(self) -> str:
         e = self.c.editor
-        return os.path.basename(e.path) if e.path else (e.project.name or msg("title_untitled").text(e.lang))
+        if e.path:
+            return os.path.basename(e.path)
+        return shown_name(e.project.name, e.lang) or msg("title_untitled").text(e.lang)
 
     def title(self) -> str:
         mark = " *" if self.c.editor.history.dirty else ""
@@ -213,7 +225,10 @@ def start(controller: Controller, starter: Callable[[], Project], settings: Sett
         except RuntimeProblem:
             project = None
     session.switch_to(project or starter(), path)
-    recovery = pending()
-    if recovery is not None:
-        session.offer_recovery(recovery)
+    recovery, broken = scan()
+    offer = (lambda: session.offer_recovery(recovery)) if recovery is not None else None
+    if broken:
+        session.tell(msg("files_recover_broken", file=broken[0].name, folder=str(broken[0].parent)), then=offer)
+    elif offer:
+        offer()
     return session

@@ -1,8 +1,9 @@
 """Autosave to a recovery file, and finding the work an editor left behind when it stopped without saving.
 
 Each running editor has its own recovery file, ``recovery-<n>.json`` in the settings folder,
-written at most once per `interval` seconds and only after a change, so a crash loses at
-most a few seconds of work. The file is one JSON object::
+written `interval` (1.5) seconds after the first change not yet written, so a crash or kill -9
+loses at most about two seconds of work; save_now() writes at once (for a crash handler). The
+file is one JSON object::
 
     {"blockbuilder_recovery": 1, "saved_at": <seconds since 1970>, "source_path": <path or null>,
      "project": <the project, exactly as a project file holds it>}
@@ -18,6 +19,10 @@ whose lock nobody holds, so an editor never offers a running editor's work, and 
 window never removes another window's copy. A new editor does not take a slot whose file is
 waiting to be offered. When several editors died, pending() offers the newest copy; the others
 are offered at the next starts, one each time.
+
+A recovery file that cannot be read is never removed: scan() renames it ``*.broken``, keeps it and
+names it, so the session can say where it is. One that reads again (an older blockbuilder's
+size limit was smaller) is put back and offered.
 """
 from __future__ import annotations
 
@@ -33,7 +38,7 @@ from typing import IO, Callable
 
 from runtime import Message
 
-from ..document.atomic import write_atomic
+from ..document.atomic import clean_stale, write_atomic
 from ..document.project import Project
 from ..document.projectfile import MAX_BYTES, dumps_project, loads_project
 from ..document.settings import settings_dir
@@ -43,6 +48,8 @@ from .texts import msg
 FORMAT = 1  # the wrapper's version; bump if its keys change
 _MARK = "blockbuilder_recovery"
 _NAME = re.compile(r"recovery-(\d+)\.json\Z")
+_BROKEN = re.compile(r"recovery-(\d+)\.json(\.\d+)?\.broken\Z")
+INTERVAL = 1.5  # seconds from a change to its copy: with a frame's delay, a kill loses under 2 s
 MAX_SLOTS = 32  # editors running at once on one account; more get no autosave, and say so
 _READ_LIMIT = MAX_BYTES + 64 * 1024  # the project, plus the wrapper and a long path
 
@@ -68,7 +75,7 @@ class Recovery:
 class Autosaver:
     """Copies the editor's project to its recovery file a few seconds after each change."""
 
-    def __init__(self, folder: str | os.PathLike | None = None, interval: float = 5.0,
+    def __init__(self, folder: str | os.PathLike | None = None, interval: float = INTERVAL,
                  clock: Callable[[], float] = time.monotonic, now: Callable[[], float] = time.time):
         self.folder = Path(folder) if folder is not None else settings_dir()
         self.interval, self.clock, self.now = interval, clock, now
@@ -111,6 +118,11 @@ class Autosaver:
             return False
         self.problem, self._due = None, None
         return True
+
+    def save_now(self, project: Project, source_path: str | None) -> bool:
+        """Write this project to the recovery file right away (a crash handler's call); True when written."""
+        self.note_change(project, source_path)
+        return self.flush()
 
     def clear(self) -> None:
         """After a save, on a clean exit, or on starting fresh: forget the changes, remove our file."""
@@ -159,14 +171,29 @@ class Autosaver:
 
 def pending(folder: str | os.PathLike | None = None) -> Recovery | None:
     """The newest work left by an editor that is no longer running, or None; never raises.
-    A broken recovery file is renamed to *.broken and skipped."""
+    A broken recovery file is renamed to *.broken, kept and skipped."""
+    return scan(folder)[0]
+
+
+def scan(folder: str | os.PathLike | None = None) -> tuple[Recovery | None, list[Path]]:
+    """(the newest left-behind work or None, the broken recovery files just set aside as *.broken);
+    never raises. Old *.broken files that read now are put back first, to be offered, and temp files
+    of writes that were killed are removed."""
     folder = Path(folder) if folder is not None else settings_dir()
+    clean_stale(folder)
     try:
+        _revive(folder, os.listdir(folder))
         names = sorted(n for n in os.listdir(folder) if _NAME.match(n))
     except (OSError, ValueError):
-        return None
-    found = [r for r in (_left_behind(folder / n) for n in names) if r is not None]
-    return max(found, key=lambda r: r.saved_at, default=None)
+        return None, []
+    found, broken = [], []
+    for name in names:
+        recovery = _left_behind(folder / name)
+        if isinstance(recovery, Path):
+            broken.append(recovery)
+        elif recovery is not None:
+            found.append(recovery)
+    return max(found, key=lambda r: r.saved_at, default=None), broken
 
 
 def read_recovery(path: str | os.PathLike) -> Recovery:
@@ -189,7 +216,25 @@ def read_recovery(path: str | os.PathLike) -> Recovery:
     return Recovery(project, data["source_path"], saved_at, path)
 
 
-def _left_behind(path: Path) -> Recovery | None:
+def _revive(folder: Path, names: list[str]) -> None:
+    """Put back a *.broken file that reads now, when its slot is free: no file, no running editor."""
+    for name in names:
+        found = _BROKEN.match(name)
+        back = folder / f"recovery-{found.group(1)}.json" if found else None
+        lock = _lock(_lock_path(back)) if back is not None and not os.path.lexists(back) else None
+        if lock is None:
+            continue
+        try:
+            read_recovery(folder / name)
+            os.replace(folder / name, back)
+        except Exception:  # still broken (or cannot be moved): kept as it is
+            pass
+        finally:
+            lock.close()
+
+
+def _left_behind(path: Path) -> Recovery | Path | None:
+    """The work in a recovery file no editor holds; the *.broken path it was moved to if it cannot be read."""
     try:
         lock = _lock(_lock_path(path))
     except (OSError, ValueError):
@@ -199,8 +244,7 @@ def _left_behind(path: Path) -> Recovery | None:
     try:
         return read_recovery(path)
     except Exception:  # UIProblem, or a loader bug: never block the editor's start, keep the file
-        _move_aside(path)
-        return None
+        return _move_aside(path)
     finally:
         lock.close()
 
@@ -241,11 +285,17 @@ def _lock(path: Path) -> IO | None:
     return f
 
 
-def _move_aside(path: Path) -> None:
+def _move_aside(path: Path) -> Path | None:
+    """Rename to *.broken (*.2.broken, ... when that is taken: an older one is kept too)."""
+    aside, n = path.with_name(path.name + ".broken"), 1
+    while os.path.lexists(aside):
+        n += 1
+        aside = path.with_name(f"{path.name}.{n}.broken")
     try:
-        os.replace(path, path.with_name(path.name + ".broken"))
+        os.replace(path, aside)
     except OSError:
-        pass
+        return None
+    return aside
 
 
 def _remove(path: Path) -> None:
