@@ -16,6 +16,7 @@ from runtime import Message, Network, RuntimeProblem, Trainer, training_mode
 
 from . import __version__
 from .document import weights
+from .document.paths import check_file, problem as file_problem
 from .document.words import UIProblem
 from .session.examples import BY_NAME, EXAMPLES
 from .texts import msg
@@ -83,7 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = build_parser().parse_args(_joined_inputs(sys.argv[1:] if argv is None else argv))
     lang = args.lang or default_lang()
     try:
         if args.command is None:
@@ -95,6 +96,16 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"blockbuilder: {msg('cli_interrupted').text(lang)}", file=sys.stderr)
         return 130
+
+
+def _joined_inputs(argv: list[str]) -> list[str]:
+    """`--inputs -1.2,0.5` as `--inputs=-1.2,0.5`: argparse takes a value starting with "-" for an option."""
+    out = list(argv)
+    for i, arg in enumerate(out[:-1]):
+        if arg == "--inputs":
+            out[i:i + 2] = [f"--inputs={out[i + 1]}"]
+            break
+    return out
 
 
 def say(message: Message, lang: str, file=None) -> None:
@@ -135,8 +146,7 @@ def cmd_export(args, lang: str) -> int:
     try:
         write_atomic(out, report.sb3)   # never half a file; on failure an old file stays as it was
     except (OSError, ValueError) as e:   # ValueError: a NUL in the path
-        why = getattr(e, "strerror", None) or str(e)
-        raise UIProblem(msg("cli_export_cannot_write", file=out, why=why)) from None
+        raise file_problem(out, e) from None
     say(msg("cli_exported", file=out, kb=round(report.json_bytes / 1000), lists=report.lists), lang)
     if report.digits is not None:
         say(msg("cli_exported_rounded", digits=report.digits, diff=f"{report.max_diff:.2g}"), lang)
@@ -159,7 +169,7 @@ def cmd_new(args, lang: str) -> int:
         raise UIProblem(msg("cli_unknown_example", name=args.example, choices=", ".join(BY_NAME)))
     if os.path.exists(args.output) and not args.force:
         raise UIProblem(msg("cli_exists", file=args.output))
-    project = example.project().model_copy(update={"language": lang})
+    project = example.project(lang).model_copy(update={"language": lang})
     save_project(project, args.output)
     say(msg("cli_written", file=args.output, name=example.name), lang)
     return 0
@@ -308,12 +318,13 @@ def _parse_rows(text: str, size: int) -> np.ndarray:
 
 
 def _read_input_csv(path: str, size: int) -> np.ndarray:
+    check_file(path)   # a folder, a device such as /dev/zero, a name too long: one sentence each
     try:
         with open(path, newline="", encoding="utf-8-sig") as f:
             rows = [r for r in csv.reader(f) if any(c.strip() for c in r)]
-    except FileNotFoundError:
-        raise UIProblem(msg("file_missing", file=path)) from None
-    except (OSError, UnicodeDecodeError, csv.Error):
+    except OSError as e:
+        raise file_problem(path, e) from None
+    except (UnicodeDecodeError, csv.Error):
         raise UIProblem(msg("cli_bad_csv", file=path)) from None
     if rows and not _numeric(rows[0]):
         rows = rows[1:]  # a header
@@ -334,18 +345,29 @@ def cmd_predict(args, lang: str) -> int:
     net = _network(project, c, args.file)
     size = c.spec.input.size
     x = _parse_rows(args.inputs, size) if args.inputs is not None else _read_input_csv(args.csv, size)
-    out = net.predict(x)
+    with np.errstate(over="ignore", invalid="ignore"):   # overflowing weights: said below in one sentence
+        out = net.predict(x)
     classes = _class_names(c)
     rows = [_describe(c.spec.output.kind, o, classes) for o in out]
+    broken = not np.isfinite(out).all()   # weights so big the sums overflow: no answer to give
     if args.json:
-        print(json.dumps([{"inputs": xi.tolist(), "outputs": oi.tolist(), "prediction": r[0]}
-                          for xi, oi, r in zip(x, out, rows)], ensure_ascii=False))
-        return 0
-    for xi, (prediction, confidence) in zip(x, rows):
-        inputs = ", ".join(f"{v:g}" for v in xi) if len(xi) <= 8 else f"{len(xi)} inputs"
-        shown = _show(c.spec.output.kind, prediction, confidence, lang)
-        print(f"{inputs} → {shown}")
+        print(json.dumps([{"inputs": xi.tolist(), "outputs": _finite(oi.tolist()),
+                           "prediction": None if not np.isfinite(oi).all() else r[0]}
+                          for xi, oi, r in zip(x, out, rows)], ensure_ascii=False, allow_nan=False))
+    else:
+        for xi, oi, (prediction, confidence) in zip(x, out, rows):
+            inputs = ", ".join(f"{v:g}" for v in xi) if len(xi) <= 8 else f"{len(xi)} inputs"
+            shown = _show(c.spec.output.kind, prediction, confidence, lang) if np.isfinite(oi).all() else "?"
+            print(f"{inputs} → {shown}")
+    if broken:
+        say(msg("cli_not_a_number", file=args.file), lang, file=sys.stderr)
+        return 1
     return 0
+
+
+def _finite(values: list) -> list:
+    """NaN and infinity as null, which JSON can hold."""
+    return [v if math.isfinite(v) else None for v in values]
 
 
 def _with_trained_weights(project, c) -> tuple[Network, bool]:

@@ -123,6 +123,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "ja-Hira": "この ネットワークは まだ がくしゅう していないよ。さきに blockbuilder train {file} を うごかしてね。",
         "en": "This network has not been trained yet; run blockbuilder train {file} first.",
     },
+    "cli_not_a_number": {
+        "ja": "重みが大きくなりすぎて答えが数にならないので、学習率を小さくして blockbuilder train {file} をもう一度実行してください。",
+        "ja-Hira": "おもみが おおきく なりすぎて こたえが かずに ならないから、がくしゅうりつを ちいさく して blockbuilder train {file} を もう いちど うごかしてね。",
+        "en": "The weights have grown so big that the answers are not numbers; make the learning rate smaller and run blockbuilder train {file} again.",
+    },
     "cli_class": {"ja": "{name}（{p}）", "ja-Hira": "{name}（{p}）", "en": "{name} ({p})"},
     "cli_yes": {"ja": "はい（{p}）", "ja-Hira": "はい（{p}）", "en": "yes ({p})"},
     "cli_no": {"ja": "いいえ（はいの確率 {p}）", "ja-Hira": "いいえ（はいの かくりつ {p}）", "en": "no (yes: {p})"},

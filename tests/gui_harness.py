@@ -44,7 +44,7 @@ def open_gui(project=None, width: int = WIDTH, height: int = HEIGHT) -> "Gui":
     """The editor window on a project (the starter example if None), drawn once."""
     probe_window()
     from blockbuilder.app import make_window
-    window = make_window(project, width=width, height=height, visible=not HEADLESS)
+    window = make_window(project, width=width, height=height, visible=not HEADLESS, scale=1.0)   # any screen
     gui = Gui(window)
     gui.frame()
     return gui
@@ -95,6 +95,15 @@ class Gui:
         self.events += 1
         self.window.dispatch_event(event, *args)
         self.window.dispatch_events()
+        self.check()
+
+    allow_caught = False   # a test of the window's guard sets this, and reads window.caught itself
+
+    def check(self) -> None:
+        """Fail when the window's guard caught an exception: it keeps the window open, never a test quiet."""
+        if self.window.caught and not self.allow_caught:
+            last = "\n".join(map(str, self.log))
+            raise AssertionError(f"the window caught an exception:\n{self.window.caught[-1]}\nlast events:\n{last}")
 
     def move(self, x: float, y: float) -> None:
         px, py = self.pointer
@@ -189,6 +198,7 @@ class Gui:
         self.window.dispatch_events()
         self.window.on_draw()
         self.window.flip()
+        self.check()
 
     def screenshot(self) -> tuple[int, int, bytes]:
         """(width, height, RGBA bytes with rows bottom-up) of a freshly drawn frame, alpha forced to 255."""
@@ -330,3 +340,22 @@ class Gui:
         self.drag_along(start, to, steps)
         if release:
             self.release(*to)
+
+    # --- the window's own events and the controls the controller lays out -------------------
+
+    def resize(self, width: int, height: int) -> None:
+        """The window manager resizing the window (headless EGL ignores set_size, so the event itself)."""
+        self.send("on_resize", width, height)
+
+    def request_close(self) -> None:
+        """The window's close button (the title bar's ×)."""
+        self.send("on_close")
+
+    def dialog_buttons(self) -> list:
+        """The buttons of the open dialog (screen.Button: id, rect, text), or [] when none is open."""
+        d = self.c.dialog
+        return [] if d is None else [part[1] for part in d.layout() if part[0] == "button"]
+
+    def stage_layout(self):
+        """Where the stage's buttons, tabs, data tools and views are now (lab.stage_layout.StageLayout)."""
+        return self.c.stage_input.layout()

@@ -172,3 +172,70 @@ def test_no_subcommand_without_a_screen_says_so_in_one_sentence(tmp_path):
     assert out.returncode == 2, out.stderr
     assert "editor window cannot open" in out.stderr and "Traceback" not in out.stderr
     assert len(out.stderr.strip().splitlines()) == 1
+
+
+# --- inputs that start with a minus, answers that are not numbers, file paths ---------------
+
+def test_predict_takes_inputs_that_start_with_a_minus(tmp_path, capsys):
+    path = tmp_path / "and.json"
+    run(capsys, "new", "--example", "and", "-o", str(path))
+    code, out, err = run(capsys, "predict", str(path), "--inputs", "-1.2,0.5", "--json")
+    assert code == 0 and json.loads(out)[0]["inputs"] == [-1.2, 0.5], err
+
+
+def overflowing(tmp_path, capsys) -> pathlib.Path:
+    """The plane example with weights so big that the hidden sums are infinite and the answer inf - inf."""
+    from blockbuilder.document.projectfile import load_project, save_project
+    path = tmp_path / "plane.json"
+    run(capsys, "new", "--example", "plane", "-o", str(path))
+    project = load_project(path)
+    hidden = next(b for b in project.scripts[0].blocks if b.id == "hidden")
+    hidden.params["activation"] = "identity"
+    project.trained = {"hidden": {"W": [[1e308] * 4] * 2, "b": [0.0] * 4},
+                       "last": {"W": [[1.0], [-1.0], [0.0], [0.0]], "b": [0.0]}}
+    save_project(project, path)
+    return path
+
+
+def test_predict_on_weights_that_overflow_gives_valid_json_and_one_sentence(tmp_path, capsys):
+    path = overflowing(tmp_path, capsys)
+    code, out, err = run(capsys, "predict", str(path), "--inputs", "1,1;0,0", "--json")
+    rows = json.loads(out, parse_constant=lambda c: pytest.fail(f"{c} is not JSON"))
+    assert code == 1 and rows[0]["outputs"] == [None] and rows[0]["prediction"] is None
+    assert rows[1]["outputs"] == [0.0]
+    assert err.count("\n") == 1 and "learning rate smaller" in err
+    code, out, err = run(capsys, "predict", str(path), "--inputs", "1,1")
+    assert code == 1 and out == "1, 1 → ?\n" and "nan" not in out.lower()
+
+
+LONG = "a" * 300
+
+
+@pytest.mark.parametrize("kind, argv, words", [
+    ("name too long", ["check", f"{{tmp}}/{LONG}.json"], "its name is too long"),
+    ("a folder", ["predict", "{project}", "--csv", "{tmp}"], "it is a folder"),
+    ("a device", ["predict", "{project}", "--csv", "/dev/zero"], "it is a device"),
+    ("no permission", ["export", "{project}", "-o", "/sys/x.sb3"], "you have no permission"),   # even for root
+    ("missing", ["predict", "{project}", "--csv", "{tmp}/none.csv"], "it does not exist"),
+    ("export into a folder", ["export", "{project}", "-o", "{tmp}"], "it is a folder"),
+    ("new with a name too long", ["new", "--example", "and", "-o", f"{{tmp}}/{LONG}.json"], "its name is too long"),
+])
+def test_each_kind_of_file_path_error_is_one_sentence(tmp_path, capsys, kind, argv, words):
+    project = tmp_path / "and.json"
+    run(capsys, "new", "--example", "and", "-o", str(project))
+    argv = [a.format(tmp=tmp_path, project=project) for a in argv]
+    code, _, err = run(capsys, *argv)
+    assert code == 2 and err.count("\n") == 1 and words in err, err
+    assert "Traceback" not in err and len(err) < 300
+
+
+def test_a_csv_data_block_with_a_name_too_long_is_a_problem_in_every_command(tmp_path, capsys):
+    from blockbuilder.document.projectfile import load_project, save_project
+    path = tmp_path / "xor.json"
+    run(capsys, "new", "--example", "xor", "-o", str(path))
+    project = load_project(path)
+    project.scripts[0].blocks[0].type, project.scripts[0].blocks[0].params = "data_csv", {"path": LONG + ".csv"}
+    save_project(project, path)
+    for command in (["check"], ["train"], ["predict", "--inputs", "0,1"], ["export"]):
+        code, out, err = run(capsys, command[0], str(path), *command[1:])
+        assert code in (1, 2) and "its name is too long" in out + err and "Traceback" not in err, (command, err)

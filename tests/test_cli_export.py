@@ -51,7 +51,7 @@ def test_an_unwritable_place_is_one_line(tmp_path, capsys):
     f = tmp_path / "and.json"
     run(capsys, "new", "--example", "and", "-o", str(f))
     code, _, err = run(capsys, "export", str(f), "-o", str(tmp_path / "no" / "such" / "x.sb3"))
-    assert code == 2 and "Cannot write" in err and err.count("\n") == 1
+    assert code == 2 and "cannot be used: it does not exist" in err and err.count("\n") == 1
 
 
 def test_check_and_export_say_when_a_network_is_too_big_for_the_website(tmp_path, capsys):

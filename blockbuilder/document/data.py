@@ -9,6 +9,7 @@ from typing import Literal
 from runtime import RuntimeProblem, msg
 from runtime.datasets import Dataset, from_points, load, load_csv
 
+from .paths import check_file
 from .texts import msg as ui_msg
 
 
@@ -77,8 +78,10 @@ def _source(choice: DataChoice) -> Dataset:
 
 
 def _csv_path(choice: DataChoice) -> str:
+    """The CSV file's path, once it names an ordinary file (UIProblem with the sentence saying why not)."""
     if not choice.path:
         raise RuntimeProblem(ui_msg("compile_csv_path"))
+    check_file(choice.path)
     return choice.path
 
 

@@ -75,6 +75,7 @@ class Lab:
         self._seen_trained: tuple = ()
         self._data_cache: tuple | None = None
         self._uncommitted = False
+        self._project = None                    # the project trained on; another one starts from nothing
         self.sync()
 
     # --- what the lab trains ----------------------------------------------------------------
@@ -102,6 +103,8 @@ class Lab:
         if self._seen_version == e.version:
             return
         self._seen_version = e.version
+        if e.project is not self._project:
+            self._forget(e.project)
         c = self.compiled
         why = self._why_not(c)
         if why is not None:
@@ -124,11 +127,20 @@ class Lab:
             was_running = self._stop_for_edit()
             self.commit()               # what was learned with the old settings stays, as its own step
             self.trainer = self._new_trainer(keep_progress=True)
-            if was_running:
-                self.message = msg("lab_stopped_for_edit")
+            if self.status in ("done", "diverged"):   # the new settings may go on from here
+                self.status = "paused"
+            self.message = msg("lab_stopped_for_edit") if was_running else self._learn_problem()
         elif self._trained_objects() != self._seen_trained and self.status != "running":
             self._load_weights()
         self._settings_key = settings_key
+
+    def _forget(self, project) -> None:
+        """New, Open, an example: no epoch, chart, message or unsaved weights of the last project stay."""
+        self._project = project
+        self.status, self.message = "blocked", None
+        self.history, self.epoch, self.resets = [], 0, 0
+        self._built = self._settings_key = None
+        self._uncommitted = False
 
     def _why_not(self, c) -> Message | None:
         if c.spec is None or not c.ok:
@@ -167,7 +179,11 @@ class Lab:
         self._load_weights()
         self.trainer = self._new_trainer(keep_progress=False)
         self.status = "ready"
-        self.message = None if self._learns() else self._cannot_learn()
+        self.message = self._learn_problem()
+
+    def _learn_problem(self) -> Message | None:
+        """None when the network can learn, else why not (what the lab says when it is built)."""
+        return None if self._learns() else self._cannot_learn()
 
     def _cannot_learn(self) -> Message:
         problems = [p for p in self.compiled.training_problems if p.severity == "error"]
@@ -297,8 +313,8 @@ class Lab:
 
     def commit(self, label: str = "edit_train") -> None:
         """Write the live weights into the project as one undoable edit (nothing if unchanged)."""
-        if not self._uncommitted or self.network is None:
-            return
+        if not self._uncommitted or self.network is None or self.editor.project is not self._project:
+            return   # (another project was opened since: what was learned belongs to the last one)
         self._uncommitted = False
         e = self.editor
         e.set_trained(weights.for_document(self.compiled, self.network), label)
@@ -310,8 +326,8 @@ class Lab:
 
         A hand-set neuron's numbers live on its block, so they change there; others in `trained`."""
         self.sync()
-        if self.network is None:
-            return
+        if self.network is None or not _has(self.network, layer, name, index):
+            return   # asked about a network that has changed since (a smaller layer, another project)
         self.pause()
         c, e = self.compiled, self.editor
         spec_layer = c.spec.layers[layer]
@@ -364,7 +380,18 @@ class Lab:
         return ExportSource(self.network.spec, self.network.params_by_layer(), data, self.editor.project.name)
 
     def counter(self) -> Message:
-        return msg("lab_epoch", epoch=self.epoch, epochs=max(self.epochs, self.epoch))
+        """"Epoch 12 / 40": out of what the trainer goes to (past the setting when ▶ goes on after the end)."""
+        epochs = self.trainer.settings.epochs if self.trainer is not None else self.epochs
+        return msg("lab_epoch", epoch=self.epoch, epochs=max(epochs, self.epoch))
+
+
+def _has(net: Network, layer: int, name: str, index: tuple[int, ...]) -> bool:
+    """Whether the network has this weight or bias."""
+    params = net.params_by_layer()
+    if not 0 <= layer < len(params) or name not in params[layer]:
+        return False
+    shape = params[layer][name].shape
+    return len(index) == len(shape) and all(0 <= i < n for i, n in zip(index, shape))
 
 
 def _data_key(choice: DataChoice | None) -> tuple:

@@ -10,14 +10,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from runtime import Message
+from runtime import DenseSpec, Message, NetworkSpec
 
 from ..editor.dialogs import AskNumber, DialogHost
 from ..editor.screen import Menu, MenuItem, Rect, fit_menu
 from . import digits
 from .data_tools import has_param
 from .digits import Pad, confusion_cells, guesses
-from .insight import StepThrough, math_lines, neuron_math, neuron_title
+from .insight import StepThrough, forward_steps, math_lines, neuron_math, neuron_title
 from .lab import SPEEDS, Lab
 from .maps import diagram, neuron_heats
 from .readout import plot_frame
@@ -56,6 +56,7 @@ class StageControl:
         self.pressed: str | None = None     # which view a drag started in ("pad", "plot")
         self._cache: dict = {}
         self._shown = (-1, 0.0)             # (lab version drawn, when)
+        self._followed = (None, None)       # (project, network) the state was last checked against
         controller.stage_input = self       # presses on the stage come here; a big stage widens the regions
 
     @property
@@ -63,16 +64,36 @@ class StageControl:
         return self.c.editor.lang
 
     def layout(self) -> StageLayout:
-        return layout(self.c.regions.stage, self.lab, self.state, self.lang, self.c.editor.measure)
+        self.follow()
+        return layout(self.c.regions.stage, self.lab, self.state, self.lang, self.c.editor.measure, self.info_lines)
 
     def key(self) -> tuple:
         """Everything the stage shows, for the view's rebuild check. While training, the weights' views
         are redrawn at most LIVE_HZ times a second: frames in between reuse them, so the window stays smooth."""
+        self.follow()
         lab, now = self.lab, time.perf_counter()
         if lab.status != "running" or now - self._shown[1] >= 1 / LIVE_HZ:
             self._shown = (lab.version, now)
         return (self.c.regions.stage, self.lang, self._shown[0], lab.status, lab.speed,
                 lab.message and lab.message.key, self.state.version)
+
+    def follow(self) -> None:
+        """Drop what the child looked at when it no longer fits: another project starts with a blank pad and
+        nothing picked; another network keeps a neuron that still exists (the last one of a smaller layer)."""
+        project, net = self.c.editor.project, self.lab.network
+        if project is self._followed[0] and (net is None or net is self._followed[1]):
+            return
+        st = self.state
+        if project is not self._followed[0]:
+            st.point = st.neuron = st.stepping = st.hover = st.pad = None
+        if net is not None:
+            st.point = st.point if st.point is not None and st.point.shape == (net.spec.input.size,) else None
+            st.neuron, st.hover = fit_neuron(net.spec, st.neuron), fit_neuron(net.spec, st.hover)
+            if st.stepping is not None and (st.stepping.steps != forward_steps(net.spec)
+                                            or st.stepping.x.shape != (net.spec.input.size,)):
+                st.stepping = None
+        self._followed = (project, net)
+        st.changed()
 
     def toggle_big(self) -> None:
         self.state.big = not self.state.big
@@ -157,8 +178,9 @@ class StageControl:
         data = self.lab.train_set
         return None if data is None or not len(data.x) else data.x[0]
 
-    def info_lines(self) -> list[str]:
-        """The look-inside panel: a hint, or one neuron's computation with this point's numbers."""
+    def info_lines(self, max_terms: int = 6) -> list[str]:
+        """The look-inside panel: a hint, or one neuron's computation with this point's numbers (at most
+        max_terms inputs one by one; stage_layout asks for fewer when the panel has little room)."""
         lang, st = self.lang, self.state
         which = st.stepping.current() if st.stepping is not None else st.neuron
         x = self.point()
@@ -169,7 +191,7 @@ class StageControl:
         head = neuron_title(m, lang)
         if st.stepping is not None:
             head = st.stepping.counter(lang) + "  " + head
-        return [head] + math_lines(m, lang)
+        return [head] + math_lines(m, lang, max_terms)
 
     def digit_guesses(self):
         data = self.lab.test_set if self.lab.test_set is not None and len(self.lab.test_set) else self.lab.train_set
@@ -302,3 +324,10 @@ class StageControl:
         self.pad().paint(u, v, self.state.pad_last if stroke else None)
         self.state.pad_last = (u, v)
         self.state.changed()
+
+
+def fit_neuron(spec: NetworkSpec, which: tuple[int, int] | None) -> tuple[int, int] | None:
+    """(layer, neuron) in this network: the layer's last neuron if it has fewer now; None if it is gone."""
+    if which is None or which[0] >= len(spec.layers) or not isinstance(spec.layers[which[0]], DenseSpec):
+        return None
+    return which[0], min(which[1], spec.layers[which[0]].units - 1)
