@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from blockbuilder.document.compile import compile_project
 from blockbuilder.document.data import load_data
+from blockbuilder.document.paths import sentence
 from blockbuilder.document.settings import Settings
 from blockbuilder.editor import keys as K
 from blockbuilder.editor.controller import Controller
@@ -24,7 +25,7 @@ from blockbuilder.editor.editor import Editor
 from blockbuilder.editor.filechooser import name_problem
 from blockbuilder.lab.lab import ExportSource
 from blockbuilder.session import export_flow
-from blockbuilder.session.examples import xor_learned
+from blockbuilder.session.examples import BY_NAME, shown_name, xor_learned
 from blockbuilder.session.export_flow import Exporter, Question, Sb3Chooser, default_name
 from blockbuilder.session.files import Session
 from blockbuilder.session.recovery import Autosaver
@@ -169,7 +170,7 @@ def test_the_sb3_speaks_the_editor_s_language_and_scratch_computes_what_the_netw
         assert not any(KANJI.search(t) for t in shown(s)), shown(s)
         s.c.dialog.key_press(K.ENTER, 0)
     assert s.c.dialog is None
-    path = projects / "XOR, learned.sb3"
+    path = projects / "XOR（がくしゅう）.sb3"  # the example's name in the editor's language
     p = exporter.last_report.program
     assert exporter.last_path == path and (p.input.name, p.output.name) == ("にゅうりょく", "しゅつりょく")
     reply = scratch_vm.run(path, XOR_POINTS, input_list=p.input.name, output_list=p.output.name,
@@ -383,14 +384,32 @@ def test_a_folder_that_cannot_be_read_shows_why_and_no_files(tmp_path):
 def test_the_default_file_name_is_always_one_the_chooser_accepts(name, lang):
     chosen = default_name(name, lang)
     assert chosen.endswith(".sb3") and name_problem(chosen) is None
-    if name.strip() and name_problem(name.strip() + ".sb3") is None:
-        assert chosen == name.strip() + ".sb3"
+    shown = shown_name(name, lang).strip()  # an example's title is in the editor's language
+    if shown and name_problem(shown + ".sb3") is None:
+        assert chosen == shown + ".sb3"
 
 
 def test_a_project_without_a_name_gets_the_catalog_s_name():
     names = [default_name("", lang) for lang in LANGS]
     assert names == ["ネットワーク.sb3", "ネットワーク.sb3", "network.sb3"]
-    assert default_name("a/b", "en") == "network.sb3"
+    assert default_name("a/b", "en") == "a_b.sb3" and default_name("CON", "en") == "CON_.sb3"
+
+
+def test_an_example_s_default_names_and_window_title_follow_the_language(tmp_path, projects):
+    project = BY_NAME["xor"].project()  # named in Japanese, as the starter is
+    assert [default_name(project.name, lang) for lang in LANGS] == ["XOR（学習）.sb3", "XOR（がくしゅう）.sb3",
+                                                                     "XOR, learned.sb3"]
+    editor = Editor(project)
+    session = Session(Controller(editor, 1024, 600), Settings(), Autosaver(tmp_path))
+    titles = {}
+    for lang in LANGS:
+        editor.set_language(lang)
+        titles[lang] = session.title()
+    assert titles == {"ja": "XOR（学習） — blockbuilder", "ja-Hira": "XOR（がくしゅう） — blockbuilder",
+                      "en": "XOR, learned — blockbuilder"}
+    editor.set_language("ja")
+    session.save_as()
+    assert session.c.dialog.inner.chooser.name == "XOR（学習）.json"
 
 
 # --- the words ---------------------------------------------------------------------------------------------
@@ -419,7 +438,7 @@ def longest_questions():
     yield msg("export_too_big_always", mb="123.4", limit_mb="5", units=4096), ok
     yield msg("export_read_only", folder=folder), ok
     yield msg("export_disk_full", file=file), ok
-    yield msg("cli_export_cannot_write", file=f"{folder}/{file}", why="Input/output error"), ok
+    yield sentence(f"{folder}/{file}", OSError(errno.EIO, "Input/output error")), ok
     yield msg("export_done", file=file, folder=folder, next=msg("cli_export_next")), ok
     yield msg("export_done_rounded", file=file, folder=folder, next=msg("cli_export_next"),
               rounded=msg("cli_exported_rounded", digits=12, diff="1.2e-07")), ok

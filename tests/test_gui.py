@@ -43,9 +43,10 @@ def dump(gui):
     return gui.project.model_dump()
 
 
-def shown(gui, layer: str) -> list[str]:
-    """The texts a layer draws, each as one line (bubbles wrap their text to several)."""
-    return [text.replace("\n", "") for text in gui.label_texts([layer])]
+def shown(gui, layer: str) -> str:
+    """Everything a layer says, its labels joined: a bubble draws its wrapped text one label a line, so a
+    sentence (without the spaces a break takes) is a part of this."""
+    return "".join(text.replace("\n", "") for text in gui.label_texts([layer]))
 
 
 # --- the harness itself ------------------------------------------------------------------------
@@ -661,7 +662,7 @@ def test_m_picks_a_block_up_the_arrows_step_through_the_places_it_may_snap_and_e
     run = [Block.model_validate(b) for b in d.blocks]
     assert {s for s in move.stops if s} == {s for s in d.spots if why_not(d.base, run, s.at) is None}
     assert d.spot is not None and d.spot.at == find(gui.project, "train_seed")   # it starts where it was
-    assert msg("status_moving").text("ja") in [t.replace("\n", "\u3000") for t in gui.label_texts(["over"])]
+    assert msg("status_moving").text("ja").replace("\u3000", "") in shown(gui, "over").replace("\u3000", "")
     for _ in range(len(move.stops)):                 # step to the place just below the data hat
         if d.spot is not None and d.spot.at == (0, 1):
             break
@@ -767,3 +768,114 @@ def test_at_the_smallest_window_every_toolbar_button_and_stage_tab_fits_without_
         assert all(a.rect.x + a.rect.w <= b.rect.x for a, b in zip(tabs, tabs[1:]))
     finally:
         g.close()
+
+
+# --- nothing cut off, nothing over the stage (issue 14) ----------------------------------------------
+
+@pytest.fixture
+def small(tmp_path, monkeypatch):
+    """The editor at the smallest window, 1024 x 600."""
+    monkeypatch.setenv("BLOCKBUILDER_HOME", str(tmp_path / "home"))
+    monkeypatch.chdir(tmp_path)
+    g = open_gui(width=1024, height=600)
+    yield g
+    g.close()
+
+
+def label_box(label):
+    """A label's screen rectangle (labels are centred on their y; anchor x left or center)."""
+    from blockbuilder.editor.screen import Rect
+    w, h = label.content_width, label.content_height
+    x = label.x - w / 2 if label.anchor_x == "center" else label.x
+    return Rect(x, label.y - h / 2, w, h)
+
+
+def within(r, area, slack=1.0) -> bool:
+    return (r.x >= area.x - slack and r.x + r.w <= area.x + area.w + slack and r.y >= area.y - slack
+            and r.y + r.h <= area.y + area.h + slack)
+
+
+def test_ctrl_a_in_a_number_field_selects_it_so_that_typing_replaces_the_value(gui):
+    K = gui.K
+    gui.click(*gui.field_point("hidden", "units"))
+    gui.type("3")
+    gui.ctrl(K.A)
+    gui.send("on_text", "\x01")          # what X11 may send as text for Ctrl+A: not a character to type
+    gui.type("10")
+    assert gui.c.field.text == "10"
+    gui.key(K.ENTER)
+    assert gui.c.field is None and block(gui.project, "hidden").params["units"] == 10
+
+
+def test_enter_on_a_wrong_value_says_why_at_once(gui):
+    """A keyboard sends Enter as a key and as the text "\\r": the text must not wipe the refusal out."""
+    K = gui.K
+    gui.click(*gui.field_point("hidden", "units"))
+    gui.type("abc")
+    gui.key_down(K.ENTER)
+    gui.send("on_text", "\r")
+    gui.key_up(K.ENTER)
+    assert gui.c.field is not None and gui.c.field.error is not None
+    assert gui.c.field.error.text("ja") in shown(gui, "over")
+
+
+def test_a_right_click_near_the_bottom_opens_the_menu_upwards_from_the_pointer(small):
+    r = small.c.regions.code
+    x, y = r.x + 60, r.y + 30
+    small.click(x, y, small.M.RIGHT)
+    menu = small.c.menu
+    assert menu is not None and menu.kind in ("block", "workspace")
+    box = menu.rect()
+    assert box.y == y and box.y + box.h <= small.c.height      # its bottom at the pointer, all of it in the window
+    assert menu.item_at(x + 20, y + 10) is not None
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_export_done_dialog_wraps_its_japanese_inside_the_box_at_the_smallest_window(small, lang):
+    from pathlib import Path
+    from blockbuilder.session.export_flow import done_message
+
+    class Report:
+        digits = None
+    small.c.run(f"lang:{lang}")
+    folder = Path("/home/hanako/blockbuilder-projects/わたしのネットワーク")
+    small.window.exporter._tell(done_message(folder / "xor-network.sb3", Report()))
+    small.frame()
+    box = next(p[1] for p in small.c.dialog.layout() if p[0] == "box")
+    said = done_message(folder / "xor-network.sb3", Report()).text(lang)
+    words = said.replace(" ", "") + msg("files_button_ok").text(lang)
+    labels = [lab for lab in small.labels(["over"]) if lab.text.strip() and lab.text.replace(" ", "") in words]
+    assert len(labels) >= 2                         # the sentence and the button
+    for lab in labels:
+        assert within(label_box(lab), box), (lab.text, label_box(lab), box)
+    assert said.replace(" ", "") in shown(small, "over").replace(" ", "")
+
+
+def test_the_selected_block_s_problem_is_said_in_the_code_area_without_covering_the_block_below(small):
+    e = small.editor
+    e.delete("answer")                            # the network has no output now: a problem on a block
+    problem = next(p for p in e.compiled().problems if p.block_id)
+    small.click(*small.block_point(problem.block_id))
+    small.frame()
+    assert problem.message.text("ja") in shown(small, "over")
+    code = small.c.regions.code
+    for lab in small.labels(["over"]):
+        assert within(label_box(lab), code), (lab.text, label_box(lab), code)   # nothing over the stage
+    box = small.c.block_box(problem.block_id)
+    _, below = small.to_screen(box.x, box.y + box.h)
+    texts = [label_box(lab) for lab in small.labels(["over"]) if lab.text.strip()]
+    assert all(t.y + t.h < below - 48 or t.y > below for t in texts)   # not on the row under the block
+
+
+def test_a_toast_with_the_big_stage_stays_in_the_code_area_clear_of_the_corner_buttons(small):
+    stage = small.c.stage_input
+    stage.toggle_big()
+    small.c.resize(1024, 600)
+    small.c.say(msg("field_points_on_stage"))
+    small.frame()
+    code, corner = small.c.regions.code, [b.rect for b in small.c.corner()]
+    labels = [label_box(lab) for lab in small.labels(["over"]) if lab.text.strip()]
+    assert labels
+    for r in labels:
+        assert within(r, code)
+        assert not any(r.x < c.x + c.w and c.x < r.x + r.w and r.y < c.y + c.h and c.y < r.y + r.h for c in corner)

@@ -313,6 +313,23 @@ def test_wrap_text_never_starts_a_line_with_a_closing_mark():
         assert not any(ln[0] in NO_LINE_START for ln in lines[1:]), (w, lines)
 
 
+def test_wrap_text_lets_at_most_one_closing_mark_hang_past_the_width():
+    text = "重みは1234けたに丸めました（出力の差は最大です）。" * 3
+    for w in range(80, 400, 7):
+        lines = wrap_text(text, approx_measure, w, 11)
+        assert "".join(lines) == text
+        assert all(width(ln, 11) <= w + width("。", 11) for ln in lines), (w, lines)   # one mark, never two
+        assert not any(ln[0] in NO_LINE_START for ln in lines[1:]), (w, lines)
+
+
+def test_wrap_text_keeps_a_latin_word_whole_inside_japanese_text():
+    text = "「ファイル」を選ぶか、Scratch アプリで開いてください。"
+    for w in range(100, 400, 5):
+        lines = wrap_text(text, approx_measure, w, 13)
+        assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+        assert any("Scratch" in ln for ln in lines), (w, lines)
+
+
 def test_a_comment_s_note_sits_beside_its_script_and_is_as_tall_as_its_lines():
     p = network()
     p.scripts[0].blocks[3].comment = "one\ntwo\nthree"
@@ -377,3 +394,14 @@ def test_wrap_text_never_breaks_inside_a_word_of_hiragana_written_with_spaces():
     for w in range(150, 500, 9):
         lines = wrap_text(text, approx_measure, w, 10)
         assert " ".join(lines) == text and all(set(ln.split(" ")) <= words for ln in lines), (w, lines)
+
+
+def test_a_right_click_menu_opens_up_and_left_of_the_pointer_near_the_window_s_corner():
+    from blockbuilder.editor.screen import MENU_ROW, Menu, MenuItem, fit_menu
+    items = [MenuItem(str(i), "Delete block") for i in range(5)]
+    m = fit_menu(Menu("block", items, 1000, 30), approx_measure, 1024, 600)
+    assert (m.x + m.w, m.rect().y) == (1000, 30)          # its bottom-right corner at the pointer
+    low = fit_menu(Menu("choice", items, 500, 30), approx_measure, 1024, 600)
+    assert low.rect().y == 30 and low.x == 500             # a field's list opens upwards, not to the left
+    high = fit_menu(Menu("block", items, 500, 590), approx_measure, 1024, 600)
+    assert high.y == 590 and high.rect().y == 590 - 5 * MENU_ROW

@@ -71,6 +71,7 @@ class Controller(_ViewKeys, Pointer, Menus, Fields, Keyboard):
         stage = self.stage_input
         self.regions = regions(width, height, big_stage=bool(stage and stage.state.big))
         self.palette.area = self.regions.flyout
+        self.menu = None   # what it opened from has moved, and it could now lie outside the window
 
     @property
     def code(self) -> CodeView:

@@ -129,17 +129,48 @@ def wrap_text(text: str, measure: Measure, width: float, size: float = FONT_PT) 
         spaced = sum(para.count(c) for c in SPACES) * 10 >= len(para)   # words apart, as in hiragana for children
         for ch in para:
             cw = measure(ch)
-            if line and w + cw > limit and ch not in SPACES + NO_LINE_START:
+            hangs = ch in NO_LINE_START and w <= limit   # one closing mark may hang past the end, not two
+            if line and w + cw > limit and ch not in SPACES and not hangs:
                 cut = max(line.rfind(c) for c in SPACES)
                 if cut > 0 and not spaced and _wide(ch) and _wide(line[-1]) \
                         and sum(map(measure, line[:cut])) < 0.6 * limit:
                     cut = 0   # Japanese written without spaces: break here rather than leave a short line
-                line, rest = (line[:cut], line[cut + 1:]) if cut > 0 else (line, "")
+                back = next((i for i in range(len(line) - 1, 0, -1) if line[i] not in NO_LINE_START), 0)
+                word = _word_start(line) if not _wide(ch) else 0
+                if cut <= 0 and ch in NO_LINE_START and back:   # "…個）" + "。": "個）。" starts the next line
+                    line, rest = line[:back], line[back:]
+                elif cut <= 0 and word:   # "…選ぶか、Scr" + "atch": the whole word goes to the next line
+                    line, rest = line[:word], line[word:]
+                else:
+                    line, rest = (line[:cut], line[cut + 1:]) if cut > 0 else (line, "")
                 out.append(line.rstrip(SPACES))
                 line, w = rest, sum(measure(c) for c in rest)
             line, w = line + ch, w + cw
         out.append(line)
     return out
+
+
+def line_height(size: float) -> float:
+    """Distance between the lines of a wrapped text at font `size` (points), screen pixels."""
+    return round(size * 1.75)
+
+
+def clip_left(text: str, measure: Measure, width: float, size: float = FONT_PT) -> str:
+    """Text cut from the left with … to fit `width` (a folder's path: its end says where it is)."""
+    limit = width * FONT_PT / size
+    if measure(text) <= limit:
+        return text
+    while text and measure("…" + text) > limit:
+        text = text[1:]
+    return "…" + text
+
+
+def _word_start(line: str) -> int:
+    """Where the Latin word at the end of a line (with no space before it) starts; 0 if it is all the line."""
+    i = len(line)
+    while i > 0 and not _wide(line[i - 1]) and line[i - 1] not in SPACES:
+        i -= 1
+    return i if i < len(line) else 0
 
 
 def _wide(ch: str) -> bool:

@@ -68,6 +68,8 @@ class Fields:
         if f is None:
             return
         text = "".join(ch for ch in text if ch.isprintable())
+        if not text:   # Enter and Ctrl+key also arrive as text: they must not clear a refusal or a selection
+            return
         f.text = (text if f.fresh else f.text + text)[:COMMENT_LIMIT if f.kind == "comment" else MAX_TEXT]
         f.fresh, f.error = False, None
 
@@ -100,6 +102,8 @@ class Fields:
             self.commit_field()
         elif symbol == K.ESCAPE:
             self.field = None
+        elif symbol == K.A and ctrl and f.kind != "comment":
+            f.fresh = True    # select all: the next key typed replaces the whole text
         elif symbol == K.BACKSPACE:
             f.text, f.fresh, f.error = ("" if f.fresh else f.text[:-1]), False, None
         return True

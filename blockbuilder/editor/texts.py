@@ -22,8 +22,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "edit_restore": T("ゴミ箱から戻す", "ごみばこから もどす", "bring back from the trash"),
     "edit_clean_up": T("きれいに並べる", "きれいに ならべる", "clean up"),
     # --- fields ------------------------------------------------------------------------
-    "field_points_on_stage": T("点はステージでかきます（もうすぐできます）。", "てんは ステージで かくよ（もうすぐ できるよ）。",
-                               "Points are drawn on the stage (coming soon)."),
+    "field_points_on_stage": T("点はステージでかきます：「点をかく」を押してください。",
+                               "てんは ステージで かくよ：「てんを かく」を おしてね。",
+                               "Draw the points on the stage: press \"Draw points\"."),
     # --- menus -------------------------------------------------------------------------
     "menu_duplicate": T("複製", "コピーを つくる", "Duplicate"),
     "menu_copy": T("コピー", "コピー", "Copy"),
@@ -59,6 +60,15 @@ TEXTS: dict[str, dict[str, str]] = {
     "files_parent_row": {"ja": "..（上のフォルダー）", "ja-Hira": "..（うえの フォルダー）", "en": ".. (up one folder)"},
     "files_folder_empty": {"ja": "このフォルダーは空です。", "ja-Hira": "この フォルダーは からっぽ だよ。",
                            "en": "This folder is empty."},
+    # The list holds only one kind of file; the other files are counted, so the folder never looks empty.
+    "files_folder_no_projects": {"ja": "ここにプロジェクトはありません（{others}）。",
+                                 "ja-Hira": "ここに プロジェクトは ないよ（{others}）。", "en": "No projects here ({others})."},
+    "files_folder_no_sb3": {"ja": "ここに Scratch のファイルはありません（{others}）。",
+                            "ja-Hira": "ここに Scratch の ファイルは ないよ（{others}）。",
+                            "en": "No Scratch files here ({others})."},
+    "files_other_file": {"ja": "ほかのファイル 1個", "ja-Hira": "ほかの ファイル 1こ", "en": "1 other file"},
+    "files_other_files": {"ja": "ほかのファイル {count}個", "ja-Hira": "ほかの ファイル {count}こ",
+                          "en": "{count} other files"},
     "files_confirm_overwrite": {
         "ja": "「{name}」はもうあります。前のファイルを置きかえますか？",
         "ja-Hira": "「{name}」は もう あるよ。まえの ファイルを おきかえる？",

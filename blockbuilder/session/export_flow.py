@@ -18,10 +18,12 @@ from runtime import Message
 from sb3_export import JSON_LIMIT, LIST_LIMIT, ExportProblem, ExportReport, TooBig, export_sb3
 
 from ..document.atomic import write_atomic
+from ..document.paths import sentence
 from ..editor.dialogs import Ask, Chooser
-from ..editor.filechooser import FileChooser, name_problem
+from ..editor.filechooser import FileChooser, file_name
 from ..editor.screen import Rect
 from ..lab.lab import ExportSource
+from .examples import shown_name
 from .files import Session
 from .texts import msg
 
@@ -40,24 +42,13 @@ class Sb3Chooser(FileChooser):
 
 @dataclass
 class Question(Ask):
-    """dialogs.Ask with room for a paragraph. Ask's box holds about three lines, and the view centres a
-    text on its y, so the fit check or the "where it went and what next" would spill over the box's top;
-    here the box is taller and the text is centred in the space above the buttons."""
+    """dialogs.Ask with room for a paragraph: at least QUESTION_H tall (Ask grows taller for a longer text,
+    up to the window's height), the text wrapped and centred in the space above the buttons."""
 
-    def _box(self, width: float, height: float) -> Rect:
-        return Rect((width - QUESTION_W) / 2, (height - QUESTION_H) / 2, QUESTION_W, QUESTION_H)
-
-    def layout(self, width: float, height: float, lang: str) -> list:
-        box = self._box(width, height)
-        buttons = self._buttons(box, lang)
-        middle = (box.top + buttons[0].rect.top) / 2
-        return [("box", box), ("text", box.x + 28, middle, self.text.text(lang), 13, box.w - 56),
-                *(("button", b) for b in buttons)]
-
-    def mouse_press(self, x, y, width, height, lang):
-        hit = next((b for b in self._buttons(self._box(width, height), lang) if b.rect.contains(x, y)), None)
-        if hit:
-            self.on_choice(hit.id)
+    def _box(self, width: float, height: float, lang: str = "en") -> Rect:
+        box = super()._box(width, height, lang)
+        h = min(max(box.h, QUESTION_H), height - 16)
+        return Rect(box.x, (height - h) / 2, box.w, h)
 
 
 class Exporter:
@@ -139,10 +130,10 @@ class Exporter:
 # --- the sentences ------------------------------------------------------------------------
 
 def default_name(name: str, lang: str) -> str:
-    """The project's name with .sb3, or the catalog's default when the name cannot be a file's."""
-    fallback = msg("export_default_name").text(lang) + SUFFIX
-    chosen = name.strip() + SUFFIX if name.strip() else fallback
-    return chosen if name_problem(chosen) is None else fallback
+    """The project's name in `lang` (an example's title follows the language) made safe as a file's
+    name, with .sb3; "network.sb3" in `lang` for a project without a name."""
+    shown = shown_name(name, lang).strip()
+    return file_name(shown, SUFFIX) if shown else msg("export_default_name").text(lang) + SUFFIX
 
 
 def _mb(size: int, places: int = 0) -> str:
@@ -168,7 +159,7 @@ def write_problem(path: Path, err: OSError) -> Message:
         return msg("export_read_only", folder=str(path.parent))
     if err.errno in _FULL:
         return msg("export_disk_full", file=path.name)
-    return msg("cli_export_cannot_write", file=str(path), why=err.strerror or str(err))
+    return sentence(path, err)   # the name too long, a folder, missing: paths.py says which
 
 
 def done_message(path: Path, report: ExportReport) -> Message:

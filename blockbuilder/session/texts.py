@@ -6,6 +6,11 @@ from ..lab.texts import msg as _below
 
 # key -> {lang: template}; every language has the same {fields}; ja-Hira has no kanji.
 TEXTS: dict[str, dict[str, str]] = {
+    "crash_kept": {   # crash.py: something failed inside the editor; the window stays open
+        "ja": "うまく動かないことがありましたが、作ったものは残っているので、そのまま続けられます。",
+        "ja-Hira": "うまく うごかない ことが あったけど、つくった ものは のこっているから、そのまま つづけられるよ。",
+        "en": "Something went wrong, but your work is kept and you can carry on.",
+    },
     "cli_exported_rounded": {
         "ja": "重みは{digits}けたに丸めました。出力の差は最大 {diff} です。",
         "ja-Hira": "おもみは {digits}けたに まるめたよ。こたえの ちがいは さいだい {diff} だよ。",
@@ -18,11 +23,6 @@ TEXTS: dict[str, dict[str, str]] = {
                    "Scratch アプリで ひらいてね。みどりの はたを おすと うごくよ。",
         "en": "Open it on the Scratch website (https://scratch.mit.edu: File → Load from your computer) "
               "or in the Scratch app, then click the green flag.",
-    },
-    "cli_export_cannot_write": {
-        "ja": "{file} に書き込めません（{why}）。別の場所を選んでください。",
-        "ja-Hira": "{file} に かきこめないよ（{why}）。べつの ばしょを えらんでね。",
-        "en": "Cannot write {file} ({why}); choose another place.",
     },
     # --- files and dialogs ---------------------------------------------------------------
     "files_button_ok": T("OK", "OK", "OK"),
@@ -37,6 +37,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "ja": "blockbuilder は保存しないで終わりました。{time} の作品をもどしますか？",
         "ja-Hira": "blockbuilder は ほぞん しないで おわったよ。{time} の さくひんを もどす？",
         "en": "blockbuilder closed without saving. Bring back the work from {time}?",
+    },
+    "files_recover_broken": {
+        "ja": "作品の自動コピーが読めなかったので、フォルダー {folder} に {file} という名前で残しました。",
+        "ja-Hira": "さくひんの じどう コピーが よめなかったので、フォルダー {folder} に {file} という なまえで のこしたよ。",
+        "en": "An automatic copy of your work could not be read, so it is kept as {file} in the folder {folder}.",
     },
     "files_button_restore": {"ja": "もどす", "ja-Hira": "もどす", "en": "Restore"},
     "files_button_start_fresh": {"ja": "新しく始める", "ja-Hira": "あたらしく はじめる", "en": "Start fresh"},

@@ -17,10 +17,12 @@ from pyglet.graphics import Batch, Group
 from ..editor.screen import TOOL_PT, Rect
 from . import theme as T
 from .fonts import FONT_NAME
+from .measure import wrapped
 
 
 def label(text, x, y, colour, batch, group, size=TOOL_PT, width=None, anchor_x="left"):
-    """A label in the bundled font, centred on y; with a width, one that wraps."""
+    """A label in the bundled font, centred on y; with a width, one that wraps (Japanese too)."""
+    text = wrapped(text, width, size) if width is not None else text
     return pyglet.text.Label(text, font_name=FONT_NAME, font_size=size, x=x, y=y, anchor_y="center",
                              anchor_x=anchor_x, color=T.rgb(colour) + (255,), batch=batch, group=group, width=width,
                              multiline=width is not None)

@@ -5,7 +5,7 @@ import functools
 
 import pyglet
 
-from ..editor.layout import FONT_PT
+from ..editor.layout import FONT_PT, wrap_text
 from .fonts import FONT_NAME, register
 
 
@@ -19,6 +19,18 @@ def text_measure():
         glyphs, positions = font.get_glyphs(text)
         return float(sum(g.advance + p.x_advance for g, p in zip(glyphs, positions)))
     return measure
+
+
+@functools.cache
+def font_measure():
+    """One text_measure for the whole window (its cache shared by every caller)."""
+    return text_measure()
+
+
+def wrapped(text: str, width: float, size: float) -> str:
+    """Text broken into lines that fit `width` at `size` by layout.wrap_text (pyglet's own wrapping breaks
+    only at spaces, and Japanese has none), for a multiline label."""
+    return "\n".join(wrap_text(text, font_measure(), width, size))
 
 
 def clip_text(text: str, measure, width: float, size: float = FONT_PT) -> str:

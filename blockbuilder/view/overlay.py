@@ -5,14 +5,16 @@ import pyglet
 from pyglet import shapes
 from pyglet.graphics import Batch, Group
 
-from ..editor.layout import COMMENT_LINES, wrap_text
-from ..editor.screen import MENU_ROW, PALETTE_SCALE, TOOL_PT, Rect
+from ..editor.layout import COMMENT_LINES, line_height, wrap_text
+from ..editor.screen import MENU_ROW, PALETTE_SCALE, ROUND_BUTTON, TOOL_PT, Rect
 from . import theme as T
 from .dialogs import draw_dialog
 from .fonts import FONT_NAME
 from .texts import msg
 
 EDIT_PT, EDIT_LINE = 12, 20    # a comment being written: text size and line height, screen pixels
+BUBBLE_PT = 11                 # bubbles, toasts and the status line
+CORNER_W = ROUND_BUTTON + 14 + 8   # the zoom and trash buttons' column at the code area's right
 
 
 class Overlay:
@@ -36,30 +38,49 @@ class Overlay:
             shape = shapes.Rectangle(r.x, r.y, r.w, r.h, color=colour, batch=self.batch, group=group)
         self.keep.append(shape)
 
-    def text(self, text, x, y, colour=T.INK, layer=1, size=TOOL_PT, width=None, anchor_x="left"):
+    def text(self, text, x, y, colour=T.INK, layer=1, size=TOOL_PT, anchor_x="left"):
+        """One line of text, its middle at y."""
         label = pyglet.text.Label(text, font_name=FONT_NAME, font_size=size, x=x, y=y, anchor_y="center",
                                   anchor_x=anchor_x, color=T.rgb(colour) + (255,), batch=self.batch,
-                                  group=self.groups[layer], width=width, multiline=width is not None)
+                                  group=self.groups[layer])
         self.keep.append(label)
         return label
 
-    def outline(self, r: Rect, colour: str, thickness=3.0, layer=0):
+    def lines(self, text, x, y, colour=T.INK, layer=1, size=TOOL_PT, width=None) -> float:
+        """Text wrapped to `width` (as given, if None) by wrap_text, not by pyglet, which breaks only at
+        spaces; the lines are centred on y as a block. Returns their height."""
+        rows = wrap_text(text, self.c.editor.measure, width, size) if width else text.split("\n")
+        step = line_height(size)
+        top = y + step * len(rows) / 2
+        for i, row in enumerate(rows):
+            self.text(row, x, top - step * (i + 0.5), colour, layer, size)
+        return step * len(rows)
+
+    def outline(self, r: Rect, colour: str, thickness=3.0, layer=0, within: Rect | None = None):
+        """A rectangle's edges; with `within`, only the part inside that area (never over the stage)."""
+        if within is not None:
+            r = _clip(r, within)
+            if r is None:
+                return
         pts = [(r.x, r.y), (r.x + r.w, r.y), (r.x + r.w, r.y + r.h), (r.x, r.y + r.h)]
         self.keep.append(shapes.MultiLine(*pts, closed=True, thickness=thickness, color=T.rgb(colour),
                                           batch=self.batch, group=self.groups[layer]))
 
     def bubble(self, text: str, x: float, y: float, colour=T.INK, edge=T.PANEL_EDGE, width=320, layer=2,
-               bottom=False):
-        """A speech bubble whose top-left (or, with bottom, bottom-left) is at (x, y). The text is wrapped
-        here, because pyglet breaks lines only at spaces and Japanese has none between words."""
-        lines = wrap_text(text, self.c.editor.measure, width - 24, 11)
-        label = self.text("\n".join(lines), x + 12, 0, colour, layer + 1, 11, width=width - 20)
-        h = label.content_height + 16
-        y = y + h if bottom else y
-        label.y = y - h / 2
-        x = min(x, self.c.width - width - 4)
-        label.x = x + 12
-        self.rect(Rect(x, y - h, width, h), T.BUBBLE_BG, layer, radius=8, border=edge)
+               bottom=False) -> Rect:
+        """A speech bubble whose top-left (or, with bottom, bottom-left) is at (x, y), moved inside the
+        code area (never over the palette or the stage), as tall as its wrapped text."""
+        area = self.c.regions.code
+        width = min(width, area.w - 8)
+        inner = width - 28   # 12 pixels each side, and room for a closing mark that hangs past the line's end
+        h = len(wrap_text(text, self.c.editor.measure, inner, BUBBLE_PT)) * line_height(BUBBLE_PT) + 16
+        top = y + h if bottom else y
+        x = max(area.x + 4, min(x, area.x + area.w - width - 4))
+        top = min(area.top - 4, max(top, area.y + h + 4))
+        box = Rect(x, top - h, width, h)
+        self.rect(box, T.BUBBLE_BG, layer, radius=8, border=edge)
+        self.lines(text, x + 12, top - h / 2, colour, layer + 1, BUBBLE_PT, inner)
+        return box
 
 
 def build_overlay(c):
@@ -72,33 +93,37 @@ def build_overlay(c):
         z = e.camera.zoom
         sel = Rect(x - 3, y - box.h * z - 3, box.w * z + 6, box.h * z + 6)
         if c.regions.code.contains(x, y) or c.regions.code.contains(x, y - box.h * z):
-            o.outline(sel, T.SELECT, 3)
+            o.outline(sel, T.SELECT, 3, within=c.regions.code)
             fields = [i for i in box.items if i.kind == "field"]
             if fields and c.field is None and c.focus == "code":
                 f = fields[min(c.field_cursor, len(fields) - 1)]
                 fx, fy = code.to_screen(f.x, f.y + f.h)
-                o.outline(Rect(fx - 2, fy - 2, f.w * z + 4, f.h * z + 4), T.SELECT, 2)
-            problem = next((p for p in e.compiled().problems if p.block_id == box.id), None)
-            if problem is not None:
-                o.bubble(problem.message.text(lang), x, y - box.head * z - 6, T.PROBLEM, T.PROBLEM)
+                o.outline(Rect(fx - 2, fy - 2, f.w * z + 4, f.h * z + 4), T.SELECT, 2, within=c.regions.code)
     if c.focus == "palette" and not c.trash_open:
         entries = e.palette().entries
         if entries:
             pbox = entries[min(c.palette_cursor, len(entries) - 1)][1]
             px, py = c.palette.to_screen(pbox.x, pbox.y)
             o.outline(Rect(px - 3, py - pbox.h * PALETTE_SCALE - 3, pbox.w * PALETTE_SCALE + 6,
-                           pbox.h * PALETTE_SCALE + 6), T.SELECT, 3)
+                           pbox.h * PALETTE_SCALE + 6), T.SELECT, 3, within=c.regions.flyout)
     _drag_reason(o, c)
     _status(o, c)
     _field(o, c)
     _menu(o, c)
     toast = c.current_toast()
-    if toast is not None:
+    if toast is not None:   # at the top of the code area: clear of its corner buttons and the status line
         r = c.regions.code
-        o.bubble(toast.text(lang), r.x + 20, r.y + 120, T.INK, T.SELECT, width=min(520, r.w - 40), layer=4)
+        o.bubble(toast.text(lang), r.x + 10, r.top - 10, T.INK, T.SELECT, width=min(520, r.w - 20), layer=4)
     if c.dialog is not None:
         draw_dialog(o, c)
     return o.batch, o.keep
+
+
+def _clip(r: Rect, area: Rect) -> Rect | None:
+    """The part of r inside area (2 pixels in, so the edge shows), or None."""
+    x0, y0 = max(r.x, area.x + 2), max(r.y, area.y + 2)
+    x1, y1 = min(r.x + r.w, area.x + area.w - 2), min(r.top, area.top - 2)
+    return Rect(x0, y0, x1 - x0, y1 - y0) if x1 > x0 and y1 > y0 else None
 
 
 def _drag_reason(o: Overlay, c) -> None:
@@ -112,28 +137,38 @@ def _drag_reason(o: Overlay, c) -> None:
     o.bubble(d.refused.text(c.editor.lang), px + 18, py - 18, T.PROBLEM, T.PROBLEM, layer=2)
 
 
+def status_width(code: Rect) -> float:
+    """The status line's width: the code area's bottom left, short of the corner buttons' column."""
+    return min(code.w - 20 - CORNER_W, 560)
+
+
 def _status(o: Overlay, c) -> None:
-    """A line at the bottom of the code area: is the network ready, or how many problems."""
+    """A box at the bottom of the code area: is the network ready, how many problems, or (a block with a
+    problem selected) what is wrong with it; said here rather than in a bubble that would hide the blocks
+    below it. Wrapped, never cut: the box grows upwards."""
     e, r = c.editor, c.regions.code
-    compiled = e.compiled()
-    errors = [p for p in compiled.problems if p.severity == "error"]
     if c.moving is not None:    # the keys of a keyboard move, while it lasts
-        o.bubble(msg("status_moving").text(e.lang), r.x + 10, r.y + 10, T.INK, T.SELECT, width=min(r.w - 90, 560),
+        o.bubble(msg("status_moving").text(e.lang), r.x + 10, r.y + 10, T.INK, T.SELECT, width=status_width(r),
                  layer=0, bottom=True)
         return
+    said = _status_text(c)
+    if said is not None:
+        text, colour = said
+        o.bubble(text, r.x + 10, r.y + 10, colour, colour, width=status_width(r), layer=0, bottom=True)
+
+
+def _status_text(c) -> tuple[str, str] | None:
+    e = c.editor
+    compiled = e.compiled()
+    chosen = next((p for p in compiled.problems if p.block_id == e.selection), None) if e.drag is None else None
+    errors = [p for p in compiled.problems if p.severity == "error"]
+    if chosen is not None:
+        return chosen.message.text(e.lang), T.PROBLEM
     if errors:
-        text = msg("status_problems", count=len(errors)).text(e.lang)
-        colour = T.PROBLEM
-    elif compiled.spec is not None:
-        text = msg("status_ready", shape=" → ".join(str(n) for n in _sizes(compiled))).text(e.lang)
-        colour = T.READY
-    else:
-        return
-    width = min(r.w - 90, 560)
-    lines = wrap_text(text, e.measure, width - 24, 11)[:3]   # wrapped, never cut: the box grows upwards
-    o.rect(Rect(r.x + 10, r.y + 10, width, 18 * len(lines) + 16), T.PANEL_BG, 0, radius=8, border=colour)
-    for i, line in enumerate(lines):
-        o.text(line, r.x + 22, r.y + 27 + 18 * (len(lines) - 1 - i), colour, 1, 11)
+        return msg("status_problems", count=len(errors)).text(e.lang), T.PROBLEM
+    if compiled.spec is not None:
+        return msg("status_ready", shape=" → ".join(str(n) for n in _sizes(compiled))).text(e.lang), T.READY
+    return None
 
 
 def _sizes(compiled) -> list[str]:
@@ -159,7 +194,10 @@ def _field(o: Overlay, c) -> None:
     x, y = c.code.to_screen(item.x, item.y + item.h)
     w = max(item.w * z, e.measure(f.text) + 40, 120)
     h = 40
+    x = max(c.regions.code.x + 4, min(x, c.regions.code.x + c.regions.code.w - w - 4))   # never over the stage
     o.rect(Rect(x, y - 4, w, h), T.FIELD_BG, 3, radius=8, border=T.SELECT)
+    if f.fresh and f.text:   # all of it selected (just opened, or Ctrl+A): the next key replaces it
+        o.rect(Rect(x + 8, y + 6, e.measure(f.text) + 4, h - 20), T.MENU_HOVER, 3)
     o.text(f.text + "▏", x + 10, y - 4 + h / 2, T.INK, 4, 13)
     if f.error is not None:
         o.bubble(f.error.text(e.lang), x, y - 10, T.PROBLEM, T.PROBLEM, layer=5)

@@ -13,9 +13,9 @@ from pyglet.graphics import Batch
 from . import draw, theme as T
 
 # The pieces' layers, bottom up: buttons and panels, the answer's map, the data points, the lines and
-# pictures under the views' texts (so a text that runs past its panel stays over the panel next to it),
-# the views, and the sentence box over the views' top.
-BACK, MAP, POINTS, UNDER, VIEWS, SENTENCE = range(6)
+# pictures under the views' texts, and the views (with the status and the sentence, which the layout gives
+# room of their own: nothing is drawn over another).
+BACK, MAP, POINTS, UNDER, VIEWS = range(5)
 
 
 @dataclass
@@ -51,6 +51,7 @@ class Painter:
             self._spare.setdefault(style, []).append(label)
 
     def label(self, text, x, y, colour, group, size, width=None, anchor_x="left"):
+        text = draw.wrapped(text, width, size) if width is not None else text   # wrap_text, not pyglet's
         style = (size, width, anchor_x, group.order)
         spare = self._spare.get(style)
         if spare:
