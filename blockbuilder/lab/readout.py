@@ -4,6 +4,8 @@ Plain functions of the lab, headless; view/stage.py draws the words, view/stage_
 """
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from runtime import Message
@@ -11,22 +13,49 @@ from runtime import Message
 from .data_tools import CLASSES
 from .lab import Lab
 from .maps import Frame, frame_for, legend
-from .stage_layout import data_kind
 from .texts import msg
 
+HUGE_LOSS = 1e6       # a loss at least this big (or not a number at all) reads "very big", not 6296823235912089…
 
-def status_line(lab: Lab, lang: str) -> str:
-    """"Epoch 12 / 300 · loss 0.123 · accuracy 98%" — what the counter shows."""
+
+def data_kind(lab: Lab) -> str:
+    """"points" (2-D data), "digits" (8x8 pictures), "curve" (1 input -> a number), or "other"."""
+    data = lab.train_set
+    if data is None:
+        return "none"
+    if data.n_inputs == 2:
+        return "points"
+    if tuple(data.extra.get("image_shape", ())) == (8, 8):
+        return "digits"
+    if data.n_inputs == 1 and data.task == "regress":
+        return "curve"
+    return "other"
+
+
+def status_parts(lab: Lab, lang: str) -> list[str]:
+    """["Epoch 12 / 300", "loss 0.123", "accuracy 98%"]: what the counter shows, each part kept on one line."""
     t = lambda key, **kw: msg(key, **kw).text(lang)  # noqa: E731
     parts = [lab.counter().text(lang)]
     if lab.history:
         last = lab.history[-1]
         loss = last.test_loss if last.test_loss is not None else last.train_loss
-        parts.append(t("lab_loss", loss=f"{loss:.3f}"))
+        parts.append(loss_text(loss, lang))
         acc = last.test_accuracy if last.test_accuracy is not None else last.train_accuracy
         if acc is not None:
             parts.append(t("lab_accuracy", percent=f"{100 * acc:.0f}"))
-    return "  ".join(parts)
+    return parts
+
+
+def status_line(lab: Lab, lang: str) -> str:
+    """"Epoch 12 / 300  loss 0.123  accuracy 98%" — the counter's parts on one line."""
+    return "  ".join(status_parts(lab, lang))
+
+
+def loss_text(loss: float | None, lang: str) -> str:
+    """"loss 0.123"; a loss that blew up (huge, infinite, not a number) as words a child reads: "loss: very big"."""
+    if loss is None or not math.isfinite(loss) or abs(loss) >= HUGE_LOSS:
+        return msg("lab_loss_huge").text(lang)
+    return msg("lab_loss", loss=f"{loss:.3f}" if abs(loss) < 1000 else f"{loss:.0f}").text(lang)
 
 
 def message(lab: Lab) -> Message | None:

@@ -12,7 +12,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "lab_pause": T("■ 止める", "■ とめる", "■ Pause"),
     "lab_step": T("1歩", "1ぽ", "Step"),
     "lab_step_epoch": T("1周", "1しゅう", "Epoch"),
-    "lab_reset": T("やり直す", "やりなおす", "Reset"),
+    "lab_reset": T("リセット", "リセット", "Reset"),
     "lab_speed": T("速さ：{speed}", "はやさ：{speed}", "Speed: {speed}"),
     "lab_speed_slow": T("ゆっくり", "ゆっくり", "slow"),
     "lab_speed_normal": T("ふつう", "ふつう", "normal"),
@@ -23,6 +23,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "lab_epoch": T("エポック {epoch} / {epochs}", "エポック {epoch} / {epochs}", "Epoch {epoch} / {epochs}"),
     "lab_loss": T("誤差 {loss}", "ごさ {loss}", "loss {loss}"),
     "lab_accuracy": T("正解率 {percent}%", "せいかいりつ {percent}%", "accuracy {percent}%"),
+    "lab_loss_huge": T("誤差 とても大きい", "ごさ とても おおきい", "loss: very big"),
     "lab_test_toggle": T("テストの点", "テストの てん", "Test points"),
     # --- the stage's tabs ----------------------------------------------------------------
     "tab_data": T("データ", "データ", "Data"),
@@ -48,7 +49,7 @@ TEXTS: dict[str, dict[str, str]] = {
                     "Paused. Press ▶ to go on training."),
     # --- undo steps ------------------------------------------------------------------------
     "edit_train": T("学習する", "がくしゅう する", "train"),
-    "edit_reset_weights": T("重みをやり直す", "おもみを やりなおす", "reset the weights"),
+    "edit_reset_weights": T("重みをリセット", "おもみを リセット", "reset the weights"),
     "edit_weight": T("重みを変える", "おもみを かえる", "change a weight"),
     # --- the stage's views ------------------------------------------------------------------
     "stage_look_hint": T("データの点をクリックしてから、ニューロンをクリックすると、その計算が見られます。",

@@ -11,6 +11,8 @@ data plot and the diagram are in stage_maps.py, the charts and the digits views 
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pyglet
 from pyglet import shapes
 from pyglet.graphics import Batch, Group
@@ -19,14 +21,12 @@ from ..editor.layout import wrap_text
 from ..editor.screen import Rect
 from ..lab import maps
 from ..lab.data_tools import summary_lines
-from ..lab.readout import legend_text, message, own_points, status_line
+from ..lab.readout import own_points
 from ..lab.stage import StageControl
-from ..lab.stage_layout import data_kind, info_buttons
+from ..lab.stage_layout import data_kind
 from . import draw, theme as T
-from .fonts import FONT_NAME
 from .layers import Batches
-from .measure import clip_text
-from .pieces import BACK, SENTENCE, Painter, Part, Piece, clear
+from .pieces import BACK, Painter, Part, Piece, clear
 from .stage_charts import chart_parts, confusion_parts, guesses_parts, pad_parts
 from .stage_maps import diagram_parts, own_points_part, plot_parts, points_part
 
@@ -56,15 +56,15 @@ class StageView:
 
     def _parts(self, ctl: StageControl, lay) -> list[Part]:
         """Every piece of the stage; `build` draws them layer by layer, in this order within a layer."""
-        parts = [self._controls(lay), self._status(ctl, lay.status)]
+        parts = [self._controls(lay), self._text("status", lay.texts["status"], T.INK)]
         panels = lay.panels
         own = own_points(ctl.lab)
         if "plot" in panels and own is not None:
             parts.append(own_points_part(ctl, panels["plot"], *own))
         elif "plot" in panels and ctl.lab.train_set is not None and data_kind(ctl.lab) == "points":
             parts.append(points_part(ctl, panels["plot"]))
-        if "legend" in panels:
-            parts.append(self._legend(ctl, panels["legend"]))
+        if "legend" in lay.texts:
+            parts.append(self._text("legend", lay.texts["legend"], T.INK))
         if "summary" in panels:
             parts.append(self._summary(ctl, panels["summary"]))
         if ctl.lab.network is not None:
@@ -73,7 +73,7 @@ class StageView:
             if "diagram" in panels:
                 parts += diagram_parts(ctl, panels["diagram"])
             if "info" in panels:
-                parts.append(self._info(ctl, panels["info"]))
+                parts.append(self._info(lay))
             for metric in ("loss", "accuracy"):
                 if metric in panels:
                     parts += chart_parts(ctl, metric, panels[metric])
@@ -83,7 +83,7 @@ class StageView:
                 parts += confusion_parts(ctl, panels["confusion"])
             if "pad" in panels:
                 parts += pad_parts(ctl, panels["pad"])
-        return parts + self._message(ctl, lay.status)
+        return parts + self._message(ctl, lay.texts.get("message"))
 
     def _controls(self, lay) -> Part:
         """The buttons, the tabs and the views' white panels."""
@@ -112,12 +112,12 @@ class StageView:
             return keep
         return Part("controls", (tuple(buttons), tuple(panels), tuple(tools)), make, layer=BACK)
 
-    def _legend(self, ctl, box: Rect) -> Part:
-        lines = tuple(wrap_text(legend_text(ctl.lab, ctl.lang), ctl.c.editor.measure, box.w - 12, 9)[:3])
-
+    def _text(self, name: str, box, colour: str) -> Part:
+        """Lines the layout wrapped to fit their box (stage_layout.TextBox), the first `muted` ones grey."""
         def make(paint):
-            return [paint.label(line, box.x + 6, box.top - 9 - 15 * i, T.INK, Group(6), 9) for i, line in enumerate(lines)]
-        return Part("legend", (box, lines), make)
+            return [paint.label(line, round(box.rect.x), box.baseline(i), T.MUTED if i < box.muted else colour,
+                                Group(6), box.size) for i, line in enumerate(box.lines)]
+        return Part(name, box, make)
 
     def _summary(self, ctl, box: Rect) -> Part:
         """A table the stage cannot draw (more than two inputs), in words: rows, inputs, answers."""
@@ -129,50 +129,36 @@ class StageView:
                     for i, line in enumerate(lines) if box.top - 14 - 18 * i > box.y + 8]
         return Part("summary", (box, lines), make)
 
-    def _status(self, ctl, s: Rect) -> Part:
-        line = clip_text(status_line(ctl.lab, ctl.lang), ctl.c.editor.measure, s.w, 11)
-        return Part("status", (s, line), lambda paint: [paint.label(line, s.x, s.y + s.h - 8, T.INK, Group(6), 11)])
-
-    def _message(self, ctl, s: Rect) -> list[Part]:
+    def _message(self, ctl, box) -> list[Part]:
+        """The sentence under the status: a hint in grey, or a problem or longer sentence in a framed box the
+        layout made room for, so it covers nothing."""
         lab = ctl.lab
-        said = message(lab)
-        if said is None:
+        if box is None:
             return []
-        colour = T.PROBLEM if lab.status in ("blocked", "diverged") else T.MUTED
-        text = wrapped(said.text(ctl.lang), ctl.c.editor.measure, s.w - 16, 10)
-        lines = text.count("\n") + 1
+        problem = lab.status in ("blocked", "diverged")
+        colour = T.PROBLEM if problem else T.MUTED
+        framed = box.framed
+        inner = replace(box, rect=Rect(box.rect.x + 8, box.rect.y, box.rect.w - 16, box.rect.h)) if framed else box
 
         def make(paint):
-            if lines == 1:
-                return [paint.label(text, s.x, s.y + 4, colour, Group(6), 10)]
-            # a longer sentence (a stop reason, a problem) goes in a box over the views' top, as tall as its lines
-            words = pyglet.text.Label(text, font_name=FONT_NAME, font_size=10, x=s.x + 4, y=s.y + 6, anchor_y="top",
-                                      width=s.w - 8, multiline=True, color=T.rgb(T.INK) + (255,), batch=paint.batch,
-                                      group=Group(21))
-            h = words.content_height + 14
-            return [shapes.BorderedRectangle(s.x - 4, s.y + 14 - h, s.w + 8, h, border=2, color=T.rgb("#FFF7E0"),
-                                             border_color=T.rgb(colour), batch=paint.batch, group=Group(20)), words]
-        return [Part("message", (s, text, colour), make, layer=SENTENCE)]
+            keep = []
+            if framed:
+                r = box.rect
+                keep.append(shapes.BorderedRectangle(r.x, r.y, r.w, r.h, border=2, color=T.rgb("#FFF7E0"),
+                                                     border_color=T.rgb(colour), batch=paint.batch, group=Group(5)))
+            for i, line in enumerate(inner.lines):
+                keep.append(paint.label(line, round(inner.rect.x), inner.baseline(i) - (5 if framed else 0),
+                                        T.INK if framed else colour, Group(6), inner.size))
+            return keep
+        return [Part("message", (box, colour), make)]
 
-    def _info(self, ctl, box: Rect) -> Part:
-        measure = ctl.c.editor.measure
-        lines = ctl.info_lines()
-        buttons = info_buttons(box, ctl.state, ctl.lang, measure, ctl.lab)
-
-        floor = max((b.rect.top for b in buttons), default=box.y) + 6   # the texts stop above the buttons
+    def _info(self, lay) -> Part:
+        """The look-inside panel's lines and its buttons, where the layout put them."""
+        text, buttons = lay.texts["info"], lay.info_buttons
 
         def make(paint):
-            keep, rows, y = [], lines, box.top - 16
-            if len(rows) == 1:   # a hint: wrapped (here, where Japanese may break), not cut
-                for i, line in enumerate(wrap_text(rows[0], measure, box.w - 24, 10)):
-                    keep.append(paint.label(line, box.x + 10, y - 16 * i, T.MUTED, Group(6), 10))
-                rows = []
-            for i, line in enumerate(rows):
-                keep.append(paint.label(clip_text(line, measure, box.w - 20, 10), box.x + 10, y,
-                                        T.INK if i else T.MUTED, Group(6), 10))
-                y -= 16
-                if y < floor + 8:
-                    break
+            keep = [paint.label(line, round(text.rect.x), text.baseline(i), T.MUTED if i < text.muted else T.INK,
+                                Group(6), text.size) for i, line in enumerate(text.lines)]
             for b in buttons:
                 keep.append(shapes.RoundedRectangle(b.rect.x, b.rect.y, b.rect.w, b.rect.h, radius=6,
                                                     color=T.rgb(T.TOOLBAR_BUTTON if b.enabled else "#B8C4D6"),
@@ -180,12 +166,7 @@ class StageView:
                 keep.append(paint.label(b.text, b.rect.x + b.rect.w / 2, b.rect.y + b.rect.h / 2, "#FFFFFF",
                                         Group(7), 11, anchor_x="center"))
             return keep
-        return Part("info", (box, tuple(lines), tuple(buttons)), make)
-
-
-def wrapped(text: str, measure, width: float, size: float) -> str:
-    """Text broken into lines that fit `width` (Japanese between characters), for a multiline label."""
-    return "\n".join(wrap_text(text, measure, width, size))
+        return Part("info", (text, tuple(buttons)), make)
 
 
 def _tool(paint, b) -> list:

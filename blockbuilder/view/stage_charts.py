@@ -6,24 +6,25 @@ remade only when they grow, its lines every epoch, the test pictures never while
 from __future__ import annotations
 
 import dataclasses
+import math
 
 import numpy as np
 from pyglet import shapes
 from pyglet.graphics import Group
 
+from ..editor.layout import wrap_text
 from ..editor.screen import Rect
 from ..lab import maps
 from ..lab.charts import chart
 from ..lab.stage_layout import data_kind
 from . import draw, theme as T
-from .measure import clip_text
 from .pieces import UNDER, Part
 from .texts import msg
 
 
 def chart_parts(ctl, metric: str, box: Rect) -> list[Part]:
     """The axes, ticks and titles (rebuilt when the axis grows) and the lines (every new epoch)."""
-    ch = chart(ctl.lab.history, metric, (box.x, box.y, box.w, box.h), ctl.lang)
+    ch = chart(ctl.lab.history, metric, (box.x, box.y, box.w, box.h), ctl.lang, ctl.c.editor.measure)
     px, py, pw, ph = ch.plot
     colours = {"train": (50, 50, 60), "test": maps.NEGATIVE}
     measure = ctl.c.editor.measure
@@ -36,16 +37,14 @@ def chart_parts(ctl, metric: str, box: Rect) -> list[Part]:
             keep.append(paint.label(text, x, py - 9, T.MUTED, top, 8, anchor_x="center"))
         for y, text in ch.y_ticks:
             keep.append(paint.label(text, px - 4, y, T.MUTED, top, 8, anchor_x="right"))
-        keep.append(paint.label(ch.y_title, box.x + 6, box.top - 10, T.INK, top, 9))
-        keep.append(paint.label(ch.x_title, px + pw, py - 24, T.MUTED, top, 8, anchor_x="right"))
-        lx = box.x + 6
-        for key, text in ch.legend:   # under the axis, left of its title
-            keep.append(shapes.Line(lx, py - 24, lx + 14, py - 24, thickness=3, color=colours.get(key, (0, 0, 0)),
+        keep.append(paint.label(ch.y_title, *ch.y_title_at, T.INK, top, 9))
+        keep.append(paint.label(ch.x_title, *ch.x_title_at, T.MUTED, top, 8, anchor_x="right"))
+        for (key, text), (lx, ly) in zip(ch.legend, ch.legend_at):   # beside the y title, or under it
+            keep.append(shapes.Line(lx, ly, lx + 14, ly, thickness=3, color=colours.get(key, (0, 0, 0)),
                                     batch=paint.batch, group=top))
-            keep.append(paint.label(text, lx + 17, py - 24, T.INK, top, 8))
-            lx += measure(text) * 8 / 13 + 30
-        if ch.note:
-            keep.append(paint.label(ch.note, px + 6, py + ph - 8, T.MUTED, top, 8, width=pw - 12))
+            keep.append(paint.label(text, lx + 17, ly, T.INK, top, 8))
+        for i, line in enumerate(wrap_text(ch.note, measure, pw - 12, 8) if ch.note else []):
+            keep.append(paint.label(line, px + 6, py + ph - 8 - 12 * i, T.MUTED, top, 8))
         return keep
 
     def make_lines(paint):
@@ -70,13 +69,14 @@ def guesses_parts(ctl, box: Rect) -> list[Part]:
     if not shown:
         return []
     cols = 8
-    cell = min((box.w - 12) / cols, (box.h - 24) / ((len(shown) + cols - 1) // cols))
-    places = [(box.x + 6 + (k % cols) * cell, box.top - 22 - (k // cols + 1) * cell) for k in range(len(shown))]
-    title = msg("stage_guesses").text(ctl.lang)
+    title = tuple(wrap_text(msg("stage_guesses").text(ctl.lang), ctl.c.editor.measure, box.w - 12, 9))
+    head = 10 + 13 * len(title)
+    cell = min((box.w - 12) / cols, (box.h - head - 2) / ((len(shown) + cols - 1) // cols))
+    places = [(box.x + 6 + (k % cols) * cell, box.top - head - (k // cols + 1) * cell) for k in range(len(shown))]
     images = np.stack([g.image for g in shown])
 
     def make_pictures(paint):
-        return [paint.label(title, box.x + 6, box.top - 10, T.INK, Group(6), 9)] + [
+        return _title(paint, title, box) + [
             draw.image(_grey(image), Rect(x + 2, y + 2, cell - 16, cell - 16), paint.batch, Group(6))
             for image, (x, y) in zip(images, places)]
 
@@ -99,14 +99,16 @@ def confusion_parts(ctl, box: Rect) -> list[Part]:
     if cells is None:
         return []
     n = len(cells)
-    side = min(box.w - 24, box.h - 40) / n
-    ox, oy = box.x + 18, box.top - 22 - side * n
-    title = msg("stage_confusion" if data_kind(ctl.lab) == "digits" else "stage_confusion_classes").text(ctl.lang)
+    title = tuple(wrap_text(msg("stage_confusion" if data_kind(ctl.lab) == "digits" else "stage_confusion_classes")
+                            .text(ctl.lang), ctl.c.editor.measure, box.w - 12, 9))
+    head = 10 + 13 * len(title)
+    side = max(1.0, min(box.w - 24, box.h - head - 8) / n)
+    ox, oy = box.x + 18, box.top - head - side * n
 
     def make_frame(paint):
-        return [paint.label(title, box.x + 6, box.top - 10, T.INK, Group(6), 9)] + [
+        return _title(paint, title, box) + [
             paint.label(str(r), ox - 8, oy + (n - r - 0.5) * side, T.MUTED, Group(6), 7, anchor_x="center")
-            for r in range(n)]
+            for r in range(0, n, math.ceil(10 / side))]     # every row that has room for its number
     shade = (242 - 187 * np.asarray(cells, float)).astype(np.uint8)   # a share of 0..1 -> 242..55: empty cells show
 
     def make_cells(paint):
@@ -125,15 +127,21 @@ def pad_parts(ctl, box: Rect) -> list[Part]:
     lang = ctl.lang
     text = msg("stage_pad_hint").text(lang) if guess is None else msg("stage_pad_guess", digit=guess).text(lang)
     room = ctl.c.regions.stage.x + ctl.c.regions.stage.w - box.x - 8    # under the pad, up to the stage's edge
-    text = clip_text(text, ctl.c.editor.measure, room, 10)
+    lines = tuple(wrap_text(text, ctl.c.editor.measure, room, 10)[:2])    # the layout left two lines' room
 
     def make_picture(paint):
         return [draw.image(_grey(cells), box, paint.batch, Group(5)),
                 shapes.Box(box.x - 2, box.y - 2, box.w + 4, box.h + 4, thickness=3, color=T.rgb(T.SELECT),
                            batch=paint.batch, group=Group(6))]
     return [Part("pad_picture", (box, cells.tobytes()), make_picture, layer=UNDER),
-            Part("pad_guess", (box, text),
-                 lambda paint: [paint.label(text, box.x + 4, box.y - 12, T.INK, Group(6), 10)])]
+            Part("pad_guess", (box, lines),
+                 lambda paint: [paint.label(line, box.x + 4, box.y - 12 - 14 * i, T.INK, Group(6), 10)
+                                for i, line in enumerate(lines)])]
+
+
+def _title(paint, lines: tuple, box: Rect) -> list:
+    """A view's title at its top left, in the lines wrap_text made of it."""
+    return [paint.label(line, box.x + 6, box.top - 10 - 13 * i, T.INK, Group(6), 9) for i, line in enumerate(lines)]
 
 
 def _grey(image: np.ndarray) -> np.ndarray:

@@ -113,7 +113,7 @@ def diagram_parts(ctl, box: Rect) -> list[Part]:
                                                  2 * node.r + 4, border=3 if picked else 1, color=(255, 255, 255),
                                                  border_color=T.rgb(T.SELECT if picked else "#9AA0B4"),
                                                  batch=paint.batch, group=Group(6)))
-            if not pictured and node.label:
+            if not pictured and node.label and 2 * node.r + 4 >= 13:   # a name only where it has room
                 keep.append(paint.label(node.label, node.x, node.y, T.INK, Group(7), 9, anchor_x="center"))
         for x, y, text in d.more:
             keep.append(paint.label(text, x, y, T.MUTED, Group(6), 9, anchor_x="center"))
