@@ -18,6 +18,7 @@ from .editor.layout import approx_measure
 from .lab.data_tools import DataTools
 from .lab.lab import SPEEDS, Lab
 from .lab.stage import StageControl
+from .session.crash import Guard
 from .session.examples import EXAMPLES
 from .session.export_flow import Exporter
 from .session.files import Session, start
@@ -83,16 +84,35 @@ def actions(session: Session, lab: Lab, stage: StageControl, tools: DataTools,
     return table
 
 
-def make_window(project=None, path=None, width=1280, height=800, visible=True, clock=None):
-    """The editor window on a project (the starter example if none), not yet running pyglet's loop."""
+def make_window(project=None, path=None, width=None, height=None, visible=True, clock=None, scale=None):
+    """The editor window on a project (the starter example if none), not yet running pyglet's loop. Without a
+    size: the size it had last time (or 1280 x 800), made to fit the screen; without a scale: the screen's."""
+    from .document.settings import load_settings
     from .view.fonts import register
     from .view.measure import text_measure
-    from .view.window import EditorWindow
+    from .view.window import EditorWindow, default_screen, fit_size, screen_scale, screen_size
     register()
-    app = assemble(project, path, width, height, clock=clock, measure=text_measure())
-    window = EditorWindow(app.controller, width, height, visible=visible)
+    settings = load_settings()
+    screen = default_screen()
+    scale = scale or screen_scale(screen)
+    if width is None or height is None:
+        pixels = screen_size(screen)
+        width, height = fit_size((pixels[0] / scale, pixels[1] / scale),
+                                 (settings.window_width, settings.window_height))
+    app = assemble(project, path, width, height, clock=clock, measure=text_measure(), settings=settings)
+    window = EditorWindow(app.controller, width, height, visible=visible, scale=scale)
     window.app, window.session, window.lab, window.exporter = app, app.session, app.lab, app.exporter
+    window.on_error = Guard(app.session, stop=app.lab.pause).catch   # keep the work, say so, log it
     return window
+
+
+def quiet_collector() -> None:
+    """No full garbage collection in the middle of a frame (it takes 50-70 ms with the window's objects): what
+    exists after the start is frozen, and the window collects fully on a tick with nothing to draw."""
+    import gc
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(700, 10, 1_000_000)
 
 
 def run() -> int:
@@ -101,9 +121,13 @@ def run() -> int:
     from .texts import msg
     try:
         import pyglet
+        pyglet.options["debug_gl"] = False   # no glGetError after every GL call (read when pyglet.gl loads)
         window = make_window()
     except Exception as e:  # no display, no OpenGL, no GL libraries: pyglet raises many kinds
         raise UIProblem(msg("cli_no_window", detail=f"{type(e).__name__}: {e}"[:200])) from None
     window.started = time.perf_counter()
-    pyglet.app.run()
+    from .view.window import BUILD_BUDGET
+    window.budget = BUILD_BUDGET   # spread a zoom's or a language's rebuild over frames
+    quiet_collector()
+    pyglet.app.run(None)   # no redraw at 60 Hz: the window's clock tick draws when something changed
     return 0

@@ -108,6 +108,13 @@ def test_settings_round_trip_through_the_file(home):
     assert json.loads((home / SETTINGS_FILE).read_text(encoding="utf-8"))["language"] == "ja"
 
 
+def test_the_window_size_round_trips_and_a_bad_one_is_forgotten(home):
+    assert save_settings(Settings(window_width=1100, window_height=640)) is True
+    assert (load_settings().window_width, load_settings().window_height) == (1100, 640)
+    write(home, json.dumps({"language": "en", "window_width": -5, "window_height": "tall"}))
+    assert load_settings() == Settings(language="en")
+
+
 def test_saving_creates_the_settings_folder(tmp_path, monkeypatch):
     monkeypatch.setenv("BLOCKBUILDER_HOME", str(tmp_path / "new" / "deeper"))
     assert save_settings(Settings(language="en"))

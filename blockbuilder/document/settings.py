@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .atomic import write_atomic
 from .project import Lang
@@ -34,6 +34,10 @@ class Settings(BaseModel):
     """The project file open when the editor last closed, to open again at start."""
     projects_folder: str | None = None
     """Where the file chooser starts; None means the default folder (see projects_folder())."""
+    window_width: int | None = Field(None, ge=200, le=20000)
+    """The editor window's width when it last closed or was resized, in screen units; None: never opened."""
+    window_height: int | None = Field(None, ge=200, le=20000)
+    """The editor window's height, as window_width."""
 
 
 # --- places ---------------------------------------------------------------------------

@@ -16,7 +16,7 @@ PALETTE_SCALE = 0.7     # palette blocks are drawn smaller than on the workspace
 STAGE_MIN, STAGE_MAX = 260, 480
 BIG_CODE_W = 300         # what the code area keeps when the stage is made big
 BUTTON_H = 40
-ROUND_BUTTON = 44        # the zoom and trash buttons in the code area's corner
+ROUND_BUTTON = 48        # the zoom and trash buttons in the code area's corner ("ごみばこ" fits at 7 pt)
 MENU_ROW = 40
 TOOL_PT = 12             # toolbar and menu text size
 CATEGORY_PT = 10         # the category names under their circles
@@ -139,11 +139,20 @@ class Menu:
         return next((i for i in range(len(self.items)) if self.row_rect(i).contains(x, y)), None)
 
 
+POINTER_MENUS = ("block", "workspace")   # opened where the pointer is (a right-click)
+
+
 def fit_menu(menu: Menu, measure: Measure, width: float, height: float) -> Menu:
-    """Widen a menu to its longest item and keep it inside the window."""
+    """Widen a menu to its longest item and keep it inside the window: near the bottom it opens upwards,
+    and a right-click menu near the right edge opens to the left of the pointer (as desktop menus do)."""
     menu.w = max(160.0, max((measure(i.text) for i in menu.items), default=0) + 56)
+    h = MENU_ROW * len(menu.items)
+    if menu.x + menu.w > width and menu.kind in POINTER_MENUS:
+        menu.x -= menu.w
+    if menu.y - h < 0:
+        menu.y += h
     menu.x = max(0.0, min(menu.x, width - menu.w))
-    menu.y = min(height, max(menu.y, MENU_ROW * len(menu.items)))
+    menu.y = min(height, max(menu.y, h))
     return menu
 
 

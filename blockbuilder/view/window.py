@@ -5,13 +5,19 @@ Events go to the headless Controller as plain numbers; on_draw only clears and d
 from __future__ import annotations
 
 import functools
+import gc
 import math
+import os
+import sys
+import time
+import traceback
 
 import pyglet
 from pyglet import shapes
 from pyglet.graphics import Batch, Group
 
 from ..document.catalog import BLOCK_TYPES, CATEGORY_COLOURS, CATEGORY_LABELS
+from ..document.settings import save_settings
 from ..document.project import Block
 from ..editor.controller import Controller
 from ..editor.layout import (COMMENT_LINE, COMMENT_PAD, COMMENT_PT, FONT_PT, ROW, layout_comments, layout_project,
@@ -20,7 +26,7 @@ from ..editor.screen import CATEGORY_PT, PALETTE_SCALE
 from . import draw, theme as T
 from .blocks import BlockPainter
 from .fonts import FONT_NAME
-from .layers import Batches, ClipGroup, Fills, InView, Lazy, ShiftGroup
+from .layers import Batches, ClipGroup, Fills, Gradual, InView, Lazy, ShiftGroup
 from .measure import clip_text
 from .overlay import build_overlay
 from .stage import StageView
@@ -28,47 +34,149 @@ from .texts import msg
 
 TAGS_W = 240   # room right of a script for its shape tags ("!", "2 → 4"), workspace units
 CONFIG = dict(red_size=8, green_size=8, blue_size=8, alpha_size=8, depth_size=24, double_buffer=True)
-MIN_WIDTH, MIN_HEIGHT = 1024, 640   # as Scratch 3: every toolbar label fits from here up
+MIN_WIDTH, MIN_HEIGHT = 1024, 600   # small classroom laptops; every panel still fits
+PREFERRED = (1280, 800)             # the size a first start asks for, when the screen has room
+# What the desktop keeps for itself: a title bar (~30-40) and a taskbar or top bar and dock (~32-48) above or
+# below; a dock at the side (~60-70 on Ubuntu). A 1366 x 768 laptop gets 1280 x 668.
+SCREEN_MARGIN = (80, 100)
+BUILD_BUDGET = 0.010                # seconds a frame of the running app spends building code-area batches
+IDLE_GC = 5.0                       # seconds between full garbage collections, run on a tick with no frame
+TICK = 1 / 30                       # the clock tick: training slices (lab SPEEDS) and a frame when needed
+SCALE_VARIABLE = "BLOCKBUILDER_SCALE"     # forces the screen's scale factor (1, 1.5, 2), e.g. to try HiDPI
+SCREEN_VARIABLE = "BLOCKBUILDER_SCREEN"   # forces the screen's size in pixels, "1366x768", to try a small screen
 
 
+def fit_size(screen: tuple[float, float], saved: tuple[int | None, int | None] = (None, None)) -> tuple[int, int]:
+    """The window's size in window units: the saved size (else PREFERRED), shrunk to the screen's work area,
+    never below the minimum. `screen` is in window units too (pixels / scale)."""
+    room_w, room_h = screen[0] - SCREEN_MARGIN[0], screen[1] - SCREEN_MARGIN[1]
+    w, h = saved if saved[0] and saved[1] else PREFERRED
+    return max(MIN_WIDTH, int(min(w, room_w))), max(MIN_HEIGHT, int(min(h, room_h)))
+
+
+def screen_scale(screen=None) -> float:
+    """Window units to pixels: BLOCKBUILDER_SCALE, else the screen's DPI / 96 in steps of 0.25. macOS is 1:
+    pyglet's sizes there are points already, and the framebuffer has the extra pixels."""
+    forced = os.environ.get(SCALE_VARIABLE, "")
+    try:
+        if forced:
+            return min(4.0, max(1.0, float(forced)))
+    except ValueError:
+        pass
+    if sys.platform == "darwin" or screen is None:
+        return 1.0
+    try:
+        return min(4.0, max(1.0, round(screen.get_scale() * 4) / 4))
+    except Exception:   # noqa: BLE001 - a platform without DPI: no scaling
+        return 1.0
+
+
+def screen_size(screen=None) -> tuple[int, int]:
+    """The screen's size in pixels: BLOCKBUILDER_SCREEN ("1366x768"), else pyglet's default screen."""
+    forced = os.environ.get(SCREEN_VARIABLE, "")
+    try:
+        w, h = (int(v) for v in forced.lower().split("x"))
+        return w, h
+    except ValueError:
+        pass
+    if screen is None:
+        return PREFERRED[0] + SCREEN_MARGIN[0], PREFERRED[1] + SCREEN_MARGIN[1]
+    return screen.width, screen.height
+
+
+def default_screen():
+    """pyglet's default screen, or None when there is none (some headless setups)."""
+    try:
+        return pyglet.display.get_display().get_default_screen()
+    except Exception:   # noqa: BLE001
+        return None
+
+
+MAX_CAUGHT = 100   # tracebacks kept in EditorWindow.caught (an error in every frame would grow it forever)
+
+
+def _guarded(handler):
+    """The handler, but an exception in it goes to the window's `caught` and its on_error (session/crash.py
+    keeps the work and says so) instead of closing the window."""
+    @functools.wraps(handler)
+    def run(self, *args):
+        try:
+            return handler(self, *args)
+        except Exception as err:   # noqa: BLE001 - the window must stay open; tests read `caught`
+            caught = self.__dict__.setdefault("caught", [])
+            if len(caught) < MAX_CAUGHT:
+                caught.append(traceback.format_exc())
+            if self.on_error is not None:
+                self.on_error(err, handler.__name__)
+    return run
+
+
+def _guard_handlers(cls):
+    """Guard every event handler (on_*), the frame (on_draw) and the clock tick (update) of the class."""
+    for name, f in list(vars(cls).items()):
+        if callable(f) and (name.startswith("on_") or name == "update"):
+            setattr(cls, name, _guarded(f))
+    return cls
+
+
+@_guard_handlers
 class EditorWindow(pyglet.window.Window):
-    def __init__(self, controller: Controller, width: int = 1280, height: int = 800, visible: bool = True):
+    on_error = None   # called with (exception, handler name) after the guard caught it (app.py sets it)
+
+    def __init__(self, controller: Controller, width: int = 1280, height: int = 800, visible: bool = True,
+                 scale: float = 1.0):
+        """width, height: window units; scale: pixels per window unit (2 on a HiDPI screen at 200 %)."""
+        self.caught: list[str] = []   # tracebacks the guard caught; tests fail when this is not empty
+        self.ui_scale = scale
+        self.pixel_ratio = scale      # framebuffer pixels per window unit, for the scissor boxes
+        self.budget: float | None = None   # BUILD_BUDGET in the running app (app.run); None: build all at once
+        self._deadline: float | None = None   # this frame's end of building, with a budget
+        self.dirty = True             # something not in a layer key changed (a drag's place, an expose)
         config = pyglet.gl.Config(**CONFIG)
-        super().__init__(width, height, caption="blockbuilder", resizable=True, config=config, visible=visible)
-        self.set_minimum_size(MIN_WIDTH, MIN_HEIGHT)
+        super().__init__(round(width * scale), round(height * scale), caption="blockbuilder", resizable=True,
+                         config=config, visible=visible)
+        self.set_minimum_size(round(MIN_WIDTH * scale), round(MIN_HEIGHT * scale))
         self.c = controller
         self.c.resize(width, height)
         self.frames = 0
         self.keys_seen: dict[str, object] = {}
         self._layers: dict[str, tuple[Batch, list]] = {}
         self._script_cache: dict = {}
-        self._work_clip = ClipGroup(controller.regions.code, 1)
+        self._script_last: dict = {}   # script (its first block's id) -> its batch last built, a stand-in
+        self._work_clip = ClipGroup(controller.regions.code, 1, ratio=scale)
         self._work_shift = ShiftGroup(self, 0, self._work_clip)
         self.stage = StageView()
         self.held = pyglet.window.key.KeyStateHandler()  # which modifier keys are down, for Ctrl+wheel
         self.push_handlers(self.held)
-        pyglet.clock.schedule_interval(self.update, 1 / 30)
+        self._resized_at: float | None = None
+        self._collected = time.monotonic()
+        pyglet.clock.schedule_interval(self.update, TICK)
 
     # --- events -> controller -------------------------------------------------------------
 
+    # pyglet's pointer positions are pixels; the controller's are window units (pixels / ui_scale)
+
     def on_mouse_press(self, x, y, button, modifiers):
-        self.c.mouse_press(x, y, button, modifiers)
+        self.dirty = True
+        self.c.mouse_press(x / self.ui_scale, y / self.ui_scale, button, modifiers)
 
     def on_mouse_drag(self, x, y, dx, dy, buttons, modifiers):
-        self.c.mouse_drag(x, y)
+        self.dirty = True   # the dragged run follows the pointer without a key change
+        self.c.mouse_drag(x / self.ui_scale, y / self.ui_scale)
 
     def on_mouse_release(self, x, y, button, modifiers):
-        self.c.mouse_release(x, y, button, modifiers)
+        self.dirty = True
+        self.c.mouse_release(x / self.ui_scale, y / self.ui_scale, button, modifiers)
 
     def on_mouse_motion(self, x, y, dx, dy):
-        self.c.mouse_motion(x, y)
+        self.c.mouse_motion(x / self.ui_scale, y / self.ui_scale)
 
     def on_mouse_scroll(self, x, y, scroll_x, scroll_y):
         k, held = pyglet.window.key, self.held
         mods = ((k.MOD_CTRL if held[k.LCTRL] or held[k.RCTRL] else 0)
                 | (k.MOD_COMMAND if held[k.LCOMMAND] or held[k.RCOMMAND] else 0)
                 | (k.MOD_SHIFT if held[k.LSHIFT] or held[k.RSHIFT] else 0))
-        self.c.scroll(x, y, scroll_x, scroll_y, mods)
+        self.c.scroll(x / self.ui_scale, y / self.ui_scale, scroll_x, scroll_y, mods)
 
     def on_key_press(self, symbol, modifiers):
         if self.c.key(symbol, modifiers):
@@ -80,9 +188,27 @@ class EditorWindow(pyglet.window.Window):
 
     def on_resize(self, width, height):
         super().on_resize(width, height)
-        self.c.resize(width, height)
+        s = self.ui_scale
+        w, h = max(1, width) / s, max(1, height) / s
+        self.projection = pyglet.math.Mat4.orthogonal_projection(0, w, 0, h, -8192, 8192)
+        self.pixel_ratio = self.get_framebuffer_size()[0] / w
+        self.c.resize(w, h)
+        self.dirty, self._resized_at = True, time.monotonic()
+
+    def on_scale(self, scale, dpi):
+        """The window moved to a screen with another scale factor (or the setting changed)."""
+        if not os.environ.get(SCALE_VARIABLE) and sys.platform != "darwin":
+            self.ui_scale = min(4.0, max(1.0, round(scale * 4) / 4))
+        self.on_resize(*self.get_size())
+
+    def on_expose(self):
+        self.dirty = True
+
+    def on_show(self):
+        self.dirty = True
 
     def on_close(self):
+        self.remember_size()
         if self.c.request_close():
             self.close_now()
 
@@ -90,7 +216,20 @@ class EditorWindow(pyglet.window.Window):
         pyglet.clock.unschedule(self.update)
         self.close()
 
+    def remember_size(self):
+        """Keep the window's size (window units) in the settings, for the next start."""
+        self._resized_at = None
+        session = getattr(self, "session", None)
+        if session is None:
+            return
+        size = (round(self.c.width), round(self.c.height))
+        if (session.settings.window_width, session.settings.window_height) != size:
+            session.settings.window_width, session.settings.window_height = size
+            save_settings(session.settings)
+
     def on_draw(self):
+        self.dirty = False
+        self._deadline = None if self.budget is None else time.perf_counter() + self.budget
         self.rebuild()   # no clear(): the back layer clears the window (it draws first, over everything)
         for name in ("back", "work", "palette", "chrome", "stage", "drag", "over"):
             if name in self._layers:
@@ -98,41 +237,71 @@ class EditorWindow(pyglet.window.Window):
         self.frames += 1
 
     def update(self, dt):
+        """The clock tick: the controller's tick (training, autosave), then a frame only if something changed."""
         self.c.tick()
         session = getattr(self, "session", None)
         if session is not None and self.caption != session.title():
             self.set_caption(session.title())
+        if self._resized_at is not None and time.monotonic() - self._resized_at > 0.5:
+            self.remember_size()   # once a resize has settled, not at every step of it
         if self.c.want_close:
             self.close_now()
+        elif self.stale():
+            self.switch_to()
+            self.on_draw()   # called, not dispatched: outside pyglet.app.run an event would only queue
+            self.flip()
+        elif self.budget is not None and time.monotonic() - self._collected > IDLE_GC:
+            gc.collect()     # app.run turned off the automatic full collection: 50-70 ms in the middle of a frame
+            self._collected = time.monotonic()
+
+    def stale(self) -> bool:
+        """Does the window need a frame: an event or a layer's key changed, or batches still to build?"""
+        return (self.dirty or any(getattr(layer, "pending", False) for layer, _ in self._layers.values())
+                or self._keys() != self.keys_seen)
+
+    def frame_deadline(self) -> float | None:
+        return self._deadline
 
     # --- building the layers ----------------------------------------------------------------
 
     def rebuild(self):
-        """Rebuild each layer whose key (everything it shows) changed since the last frame."""
+        """Rebuild each layer whose key (everything it shows) changed since the last frame. In the running
+        app (a frame deadline), once one layer is rebuilt the others wait while the deadline has passed: their
+        old batches draw once more and the next frame rebuilds them (a language switch changes them all)."""
+        first = True
+        for name, key in self._keys().items():
+            if self.keys_seen.get(name) == key:
+                continue
+            if not first and name in self._layers and self._deadline is not None \
+                    and time.perf_counter() >= self._deadline:
+                continue
+            first = False
+            self.keys_seen[name] = key
+            self._layers[name] = getattr(self, f"_build_{name}")()
+        self._place()
+
+    def _keys(self) -> dict[str, tuple]:
+        """Each layer's key: everything it shows. The order is the order of rebuilding: what follows the
+        pointer first."""
         c, e = self.c, self.c.editor
         r = c.regions
         drag = e.drag
-        keys = {
-            "back": (r,),
-            "work": (e.version, e.camera.zoom, r.code, drag and (id(drag), drag.spot)),
-            # the trash changes only by edits (undo included), so the version says when it did
-            "palette": (e.lang, r.flyout, c.trash_open, c.trash_open and e.version, PALETTE_SCALE),
-            "chrome": (r, e.version),  # the version covers the language and undo/redo being possible
-            "stage": (r.stage, c.stage_input and c.stage_input.key()),
+        return {
+            "back": (r, self.pixel_ratio),
             "drag": (drag and id(drag), e.camera.zoom),
             "over": c.overlay_key(),
+            "work": (e.version, e.camera.zoom, r.code, drag and (id(drag), drag.spot)),
+            # the trash changes only by edits (undo included), so the version says when it did
+            "palette": (e.lang, r.flyout, c.trash_open, c.trash_open and e.version, PALETTE_SCALE, self.pixel_ratio),
+            "chrome": (r, e.version),  # the version covers the language and undo/redo being possible
+            "stage": (r.stage, c.stage_input and c.stage_input.key()),
         }
-        for name, key in keys.items():
-            if self.keys_seen.get(name) != key:
-                self.keys_seen[name] = key
-                self._layers[name] = getattr(self, f"_build_{name}")()
-        self._place()
 
     def _place(self):
         """Per-frame moves that need no rebuild: pan, palette scroll, the dragged run."""
         c, e = self.c, self.c.editor
         cam, r = e.camera, c.regions
-        self._work_clip.rect = r.code
+        self._work_clip.rect, self._work_clip.ratio = r.code, self.pixel_ratio
         self._work_shift.dx = r.code.x - cam.x * cam.zoom
         self._work_shift.dy = r.code.top + cam.y * cam.zoom
         self._palette_shift.dx = r.flyout.x
@@ -145,7 +314,7 @@ class EditorWindow(pyglet.window.Window):
 
     def _build_back(self):
         b, keep, r = Batch(), [], self.c.regions
-        fills = Fills(T.PANEL_BG, [(r.code, T.CODE_BG)])   # the panels are the window's colour
+        fills = Fills(T.PANEL_BG, [(r.code, T.CODE_BG)], self.pixel_ratio)   # the panels are the window's colour
         for x in (r.categories.x + r.categories.w, r.flyout.x + r.flyout.w, r.stage.x):
             keep.append(shapes.Line(x, 0, x, r.code.top, thickness=1, color=T.rgb(T.PANEL_EDGE), batch=b))
         return Batches([fills, b]), keep
@@ -153,14 +322,16 @@ class EditorWindow(pyglet.window.Window):
     def _build_work(self):
         """The code area's blocks: one batch per script, reused while the script looks the same,
         so an edit or a new snap place redraws only the scripts it touches; and built only when it
-        first comes into view (a zoom rebuilds every script: 0.4 s for 200 blocks if all at once)."""
-        e = self.c.editor
+        first comes into view. A script changed (or zoomed) keeps its last batch as a stand-in, so that in the
+        running app a frame builds only what its budget allows (a zoom rebuilds every script: 0.1-0.3 s for 200
+        blocks if all at once) and shows the others' old batches, scaled, until their turn."""
+        e, zoom = self.c.editor, self.c.editor.camera.zoom
         project, ghosts = e.preview()
         scripts = e.layout() if project is e.project else layout_project(project, e.lang, e.measure)
         compiled = e.compiled()
         problems = {p.block_id for p in compiled.problems if p.block_id}
         notes = compiled.annotations if project is e.project else {}
-        cache, batches = {}, []   # batches: (a lazy batch, its workspace rectangle x0, y0, x1, y1)
+        cache, batches, last = {}, [], {}   # batches: (a lazy batch, its workspace rectangle x0, y0, x1, y1)
         for sb in scripts:
             boxes = list(sb.all())
             ids = {b.id for b in boxes}
@@ -168,15 +339,16 @@ class EditorWindow(pyglet.window.Window):
                                                tuple((i.text, i.x, i.w) for i in b.items)) for b in boxes),
                    tuple(sorted((ids & problems) - ghosts)), tuple(sorted(ghosts & ids)),
                    tuple(notes.get(i) for i in sorted(ids)))
-            cache[key] = self._script_cache.get(key) or Lazy(
-                functools.partial(self._draw_script, sb, boxes, ghosts, problems, notes))
+            cache[key] = last[boxes[0].id] = self._script_cache.get(key) or Lazy(
+                functools.partial(self._draw_script, sb, boxes, ghosts, problems, notes, zoom), zoom,
+                self._script_last.get(boxes[0].id))
             batches.append((cache[key], (sb.x - 8, sb.y - 8, sb.x + sb.w + TAGS_W, sb.y + sb.h + 8)))
-        self._script_cache = cache
         comments = e.comments() if project is e.project else layout_comments(project, scripts, e.measure)
         if comments:   # while a run is dragged, the notes follow their blocks in the preview
-            batches.append((Lazy(functools.partial(self._draw_comments, comments)),
-                            (-math.inf, -math.inf, math.inf, math.inf)))
-        layer = InView(batches, self._work_clip, self._work_shift, self._world_in_view)
+            last[None] = Lazy(functools.partial(self._draw_comments, comments, zoom), zoom, self._script_last.get(None))
+            batches.append((last[None], (-math.inf, -math.inf, math.inf, math.inf)))
+        self._script_cache, self._script_last = cache, last
+        layer = InView(batches, self._work_clip, self._work_shift, self._world_in_view, zoom, self.frame_deadline)
         return layer, layer
 
     def _world_in_view(self) -> tuple[float, float, float, float]:
@@ -184,10 +356,11 @@ class EditorWindow(pyglet.window.Window):
         cam, area = self.c.editor.camera, self.c.regions.code
         return cam.x, cam.y, cam.x + area.w / cam.zoom, cam.y + area.h / cam.zoom
 
-    def _draw_script(self, sb, boxes, ghosts, problems, notes):
+    def _draw_script(self, sb, boxes, ghosts, problems, notes, zoom):
+        """A script's batch, block by block (a generator: see Lazy)."""
         e = self.c.editor
         batch = Batch()
-        painter = BlockPainter(batch, e.camera.zoom)
+        painter = BlockPainter(batch, zoom)
         groups = [Group(n) for n in range(3)]   # under the code area's clip and camera, which InView sets
         for box in boxes:
             kind = BLOCK_TYPES.get(box.type)
@@ -200,14 +373,13 @@ class EditorWindow(pyglet.window.Window):
                 tag_x += 36
             if notes.get(box.id) and box.id not in ghosts:
                 painter.tag(notes[box.id], tag_x, tag_y, T.TAG_BG, T.TAG_TEXT, groups[1], groups[2], e.measure)
+            yield   # a piece: the running app may go on with the next block in the next frame
         return batch, painter.keep
 
-    def _draw_comments(self, notes):
-        e = self.c.editor
+    def _draw_comments(self, notes, z):
         batch = Batch()
-        painter = BlockPainter(batch, e.camera.zoom)
+        painter = BlockPainter(batch, z)
         g0, g1 = Group(0), Group(1)
-        z = e.camera.zoom
         for note in notes:
             x, y = painter.p(note.x, note.y + note.h)
             painter.keep.append(shapes.BorderedRectangle(x, y, note.w * z, note.h * z, border=2,
@@ -238,23 +410,38 @@ class EditorWindow(pyglet.window.Window):
         return batch, painter.keep
 
     def _build_palette(self):
+        """The flyout's blocks (or the trash's), built over frames in the running app: after a language
+        switch the old words stand in until the new palette is built."""
+        c = self.c
+        clip = ClipGroup(c.regions.flyout, 2, ratio=self.pixel_ratio)
+        self._palette_shift = ShiftGroup(self, 0, clip)
+        same = (c.trash_open, c.regions.flyout, self.pixel_ratio)
+        prev = getattr(self, "_palette_prev", None)
+        stale = prev[1] if prev and prev[0] == same else None
+        lazy = Lazy(functools.partial(self._draw_palette, self._palette_shift), stale=stale)
+        self._palette_prev = (same, lazy)
+        layer = Gradual(lazy, self.frame_deadline)
+        return layer, layer
+
+    def _draw_palette(self, shift):
+        """The palette's batch, entry by entry (a generator: see Lazy)."""
         c, e = self.c, self.c.editor
         batch = Batch()
-        clip = ClipGroup(c.regions.flyout, 2)
-        self._palette_shift = ShiftGroup(self, 0, clip)
         painter = BlockPainter(batch, PALETTE_SCALE)
-        groups = [Group(n, self._palette_shift) for n in range(3)]
+        groups = [Group(n, shift) for n in range(3)]
         if c.trash_open:
             painter.text(msg("trash_title" if e.trash else "trash_empty").text(e.lang), 12, 24, T.INK, groups[2],
                          size=16)
             for _, box in c.trash_boxes():
                 self._paint_tree(painter, box, groups)
+                yield
             return batch, painter.keep
         pal = e.palette()
         for category, y, text in pal.headings:
             painter.text(text, 12, y + 16, T.INK, groups[2], size=16)
         for _, box in pal.entries:
             self._paint_tree(painter, box, groups)
+            yield
         return batch, painter.keep
 
     def _paint_tree(self, painter, box, groups):
