@@ -318,13 +318,13 @@ def pen_costume() -> Costume:
 
 
 def marker_costume(colour: str) -> Costume:
-    """A 14x14 dot in `colour` (#rrggbb) with a white outline, to stamp a training point."""
+    """A 14x14 dot in `colour` (#rrggbb) with a thin dark rim, to stamp a training point.
+
+    The colour fills all but the outer pixel: on the stage (a stamp is drawn at its size in pixels)
+    a thick white border left only a small dot of colour, and the points looked like white rings."""
     if not isinstance(colour, str) or not _COLOUR.fullmatch(colour):
         raise ValueError(f"marker colour must look like #rrggbb, got {colour!r}")
-    body = [
-        _el("circle", cx=7, cy=7, r=6.5, fill="none", stroke="#000000", stroke_opacity=0.3, stroke_width=1),
-        _el("circle", cx=7, cy=7, r=5, fill=colour, stroke=WHITE, stroke_width=2),
-    ]
+    body = [_el("circle", cx=7, cy=7, r=6.5, fill=colour, stroke="#000000", stroke_opacity=0.45, stroke_width=1)]
     return Costume("marker_" + colour[1:].lower(), _svg(14, 14, body), (7.0, 7.0))
 
 

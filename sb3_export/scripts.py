@@ -10,6 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from . import opcodes as o
+from . import textbox
 from .opcodes import Broadcast, ListVar, Node, Procedure, Var
 
 COMMENT_WIDTH = 260       # a comment beside a script, in workspace units
@@ -29,33 +30,38 @@ class Script:
     y: float = 0.0
 
 
-# --- measuring (rough Scratch geometry, enough to keep scripts apart) -----------------------
+# --- measuring (Scratch geometry, generous: a comment must never lie under a block) ---------
 
-def _chars(text: str) -> int:
-    """Display width in Latin characters: a kana or kanji is about two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+HAT_LABEL_PX = 250        # a hat's words: Japanese ones run long ("このスプライトが押されたとき")
+LABEL_PX = 170            # the words of any other block
+COMMENT_GAP = 40          # between a script's widest block and its comments
 
 
-def _label_chars(node: Node) -> int:
+def _text_px(text: str) -> float:
+    """Width of text in a block (16 px font): a kana or kanji is 16 px, a Latin letter at most 9."""
+    return sum(16 if unicodedata.east_asian_width(ch) in "WF" else 9 for ch in text)
+
+
+def _label_px(node: Node) -> float:
     if node.opcode in (o.PROCEDURE_CALL, o.PROCEDURE_DEFINITION):
-        return _chars(node.mutation["procedure"].proccode) + 8
-    return 14
+        return 30 + _text_px(node.mutation["procedure"].proccode) + 60
+    return HAT_LABEL_PX if o.op(node.opcode).shape == o.HAT else LABEL_PX
 
 
 def _width(value) -> float:
     if isinstance(value, Node):
-        w = 30 + 7.5 * _label_chars(value)
+        w = _label_px(value)
         for v in value.inputs.values():
             if not isinstance(v, list):
                 w += _width(v)
         for v in value.fields.values():
-            w += 8 * _chars(getattr(v, "name", str(v))) + 30
+            w += _text_px(getattr(v, "name", str(v))) + 40
         return w
     if isinstance(value, (Var, ListVar, Broadcast)):
-        return 16 + 8 * _chars(value.name)
+        return 24 + _text_px(value.name)
     if value is None:
         return 40
-    return 16 + 8 * min(_chars(str(value)), 30)
+    return 24 + _text_px(str(value))
 
 
 def measure(blocks: list[Node]) -> tuple[float, float]:
@@ -74,8 +80,8 @@ def measure(blocks: list[Node]) -> tuple[float, float]:
 
 
 def comment_height(text: str) -> float:
-    lines = sum(1 + len(line) // 34 for line in text.split("\n"))
-    return min(60 + 18 * lines, 600)
+    """Height of a comment COMMENT_WIDTH wide that shows all of `text` in the Scratch editor."""
+    return textbox.comment_height(text, COMMENT_WIDTH)
 
 
 def _inner_comments(blocks: list[Node]) -> list[str]:
@@ -96,7 +102,7 @@ def extent(s: Script) -> tuple[float, float]:
     w, h = measure(s.blocks)
     comments = ([s.comment] if s.comment else []) + _inner_comments(s.blocks)
     if comments:
-        w += 30 + COMMENT_WIDTH
+        w += COMMENT_GAP + COMMENT_WIDTH
         h = max(h, sum(comment_height(c) + 10 for c in comments))
     return w, h
 
@@ -148,7 +154,7 @@ class Serializer:
         top = self.blocks[first]
         top.update(topLevel=True, x=script.x, y=script.y)
         w, _ = measure(script.blocks)
-        x, y = script.x + w + 30, script.y
+        x, y = script.x + w + COMMENT_GAP, script.y
         for block_id, text in ([(first, script.comment)] if script.comment else []) + self._pending:
             self._comment(block_id, text, x, y)
             y += comment_height(text) + 10

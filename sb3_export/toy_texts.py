@@ -84,29 +84,32 @@ TOY_TEXTS: dict[str, dict[str, str]] = {
     # --- what the sprites say ---------------------------------------------------------------
     "toy_pct_open": {"ja": "（", "ja-Hira": "（", "en": " ("},
     "toy_pct_close": {"ja": "%）", "ja-Hira": "%）", "en": "%)"},
+    # Said in speech bubbles (at most 170 px a line, 14 px per kana or kanji): Japanese lines are
+    # broken by hand where a break reads well and kept to 11 characters, so Scratch never breaks
+    # a word; the digits robot's lines stay short so its bubble fits right of the pad.
     "toy_say_drag": {
-        "ja": "ぼくをドラッグしてね！その場所でネットワークが何と答えるか言うよ。",
-        "ja-Hira": "ぼくを ドラッグしてね！その ばしょで ネットワークが なんと こたえるか いうよ。",
+        "ja": "ぼくをドラッグしてね！\nその場所で\nネットワークが何と\n答えるか言うよ。",
+        "ja-Hira": "ぼくを ドラッグしてね！\nその ばしょで\nネットワークが なんと\nこたえるか いうよ。",
         "en": "Drag me around! I'll tell you what the network answers at that spot.",
     },
     "toy_say_drag_curve": {
-        "ja": "ぼくを左右にドラッグしてね！曲線に乗って、ネットワークの答えを言うよ。",
-        "ja-Hira": "ぼくを ひだり みぎに ドラッグしてね！きょくせんに のって、ネットワークの こたえを いうよ。",
+        "ja": "ぼくを左右に\nドラッグしてね！\n曲線に乗って、\nネットワークの\n答えを言うよ。",
+        "ja-Hira": "ぼくを ひだり みぎに\nドラッグしてね！\nきょくせんに のって、\nネットワークの\nこたえを いうよ。",
         "en": "Drag me left and right! I'll ride on the curve and say the network's answer.",
     },
     "toy_say_draw": {
-        "ja": "マウスでパッドに数字をかいてね！",
-        "ja-Hira": "マウスで パッドに すうじを かいてね！",
-        "en": "Draw a digit on the pad with the mouse!",
+        "ja": "マウスで\nパッドに\n数字を\nかいてね！",
+        "ja-Hira": "マウスで\nパッドに\nすうじを\nかいてね！",
+        "en": "Draw a digit\non the pad\nwith the\nmouse!",
     },
     "toy_say_sliders": {
-        "ja": "スライダーを動かしてね。ネットワークの答えを言うよ。",
-        "ja-Hira": "スライダーを うごかしてね。ネットワークの こたえを いうよ。",
+        "ja": "スライダーを\n動かしてね。\nネットワークの答えを\n言うよ。",
+        "ja-Hira": "スライダーを\nうごかしてね。\nネットワークの\nこたえを いうよ。",
         "en": "Move the sliders and I'll say the network's answer.",
     },
     "toy_say_fill": {
-        "ja": "リスト「{input}」に数を{n}個入れて、ぼくをクリックしてね！",
-        "ja-Hira": "リスト「{input}」に かずを {n}こ いれて、ぼくを クリックしてね！",
+        "ja": "リスト「{input}」に\n数を{n}個入れて、\nぼくをクリックしてね！",
+        "ja-Hira": "リスト「{input}」に\nかずを {n}こ いれて、\nぼくを クリックしてね！",
         "en": "Put {n} numbers in the list \"{input}\", then click me!",
     },
     # --- comments: the stage (how to play) --------------------------------------------------

@@ -31,7 +31,7 @@ OWN_TESTS = {
     "runtime": {"test_layers", "test_losses", "test_network", "test_optimizers", "test_spec", "test_trainer",
                 "test_datasets"},
     "sb3_export": {"test_sb3_export", "test_sb3_toys", "test_sb3_assets", "test_scratch_harness", "scratch_harness",
-                   "sb3_nets"},
+                   "sb3_nets", "test_scratch_gui"},
 }
 PUBLIC_SUBPACKAGES = {"runtime.datasets"}
 

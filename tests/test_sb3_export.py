@@ -19,9 +19,11 @@ from blockbuilder.document.data import load_data
 from blockbuilder.session.examples import EXAMPLES
 from runtime import FEATURES, Network, NetworkSpec, Trainer, training_mode
 from sb3_export import JSON_LIMIT, LIST_LIMIT, ExportProblem, TooBig, ToyData, export_sb3, measure
+from sb3_export import messages, textbox
 from sb3_export import opcodes as o
 from sb3_export import validate
 from sb3_export.export import build, rounding_diff
+from sb3_export.scripts import comment_height
 from sb3_nets import HIDDEN_ACTIVATIONS, OUTPUT_KINDS, coverage, random_inputs, random_params, random_spec
 from scratch_harness import scratch_vm  # noqa: F401  (a pytest fixture)
 
@@ -351,3 +353,31 @@ def test_the_export_is_bytes_and_never_a_file(tmp_path, monkeypatch):
     report = export_sb3(spec, params)
     assert zipfile.is_zipfile(io.BytesIO(report.sb3)) and list(tmp_path.iterdir()) == []
     assert "path" not in inspect.signature(export_sb3).parameters
+
+
+# --- comment boxes: sized for their text as the Scratch editor wraps it (tests/test_scratch_gui.py
+# checks the real editor; these check the model it was measured into) ---------------------------
+
+def test_a_line_of_kanji_wraps_at_fourteen_characters_in_a_comment():
+    # 236 px of text area (260 - 2 * 12 padding), kana and kanji one 16 px em each
+    assert textbox.wrap("あ" * 30, 236) == ["あ" * 14, "あ" * 14, "ああ"]
+
+
+def test_a_comment_never_breaks_before_a_closing_mark_or_inside_a_word():
+    lines = textbox.wrap("あ" * 13 + "す。次", 236)
+    assert lines == ["あ" * 13, "す。次"]
+    words = textbox.wrap("the network picks a class at every spot of the stage " * 3, 236)
+    assert all(not line.startswith(("e ", "k ")) for line in words) and len(words) > 3
+    assert "".join(words) == "the network picks a class at every spot of the stage " * 3
+
+
+def test_a_japanese_comment_box_is_about_twice_as_tall_as_scratch_gave_it():
+    ja = messages.text("toy_c_stage_digits", "ja", guesser="当てるロボット")
+    old = min(60 + 18 * sum(1 + len(line) // 34 for line in ja.split("\n")), 600)  # the height before
+    assert comment_height(ja) >= 1.8 * (old - 32 - 24) + 32 + 24
+    assert comment_height("One line.") < comment_height(ja)
+
+
+def test_explicit_line_breaks_are_kept_and_each_line_is_as_tall_as_its_font():
+    assert textbox.wrap("a\n\nb", 236) == ["a", "", "b"]
+    assert textbox.line_px("あ") > textbox.line_px("a")

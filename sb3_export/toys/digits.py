@@ -18,6 +18,10 @@ PAD_SOFT = 0.3                   # darkness of the brush's four neighbour square
 PAD_LEFT = int(assets.DIGIT_AREA[0] - assets.STAGE_CENTER[0])
 PAD_TOP = int(assets.STAGE_CENTER[1] - assets.DIGIT_AREA[1])
 PAD_CELL, PAD_SIDE = assets.DIGIT_CELL, assets.DIGIT_CELLS
+# The robot stands right of the pad. Scratch hangs a speech bubble from the costume's top (the
+# antenna) and, with no room on the right, puts it on the left: far enough right, a bubble up to
+# ~120 px wide still ends right of the pad (x = 40).
+ROBOT_X = 165
 
 
 class DigitsToy(StageToy):
@@ -34,10 +38,10 @@ class DigitsToy(StageToy):
             Script([o.when_received(guess_bc), o.call(answer)], t("toy_c_guesser_guess", bc=guess_bc.name)),
             Script([o.when_received(clear_bc), o.say(t("toy_say_draw"))], t("toy_c_guesser_clear")),
             answer_script,
-        ], self.answer_vars("guesser"), x=145, y=-25)
+        ], self.answer_vars("guesser"), x=ROBOT_X, y=-25)
         button = Sprite(t("toy_sprite_clear"), [named(assets.clear_button_costume(), t("toy_costume_eraser"))], [
             Script([o.when_clicked(), o.broadcast(clear_bc)], t("toy_c_clear_click", bc=clear_bc.name)),
-        ], x=145, y=-100)
+        ], x=ROBOT_X, y=-100)
         backdrop = named(assets.backdrop_digits(), t("toy_backdrop_digits"))
         return Toy(
             backdrops=[backdrop], network_costumes=[self.network_costume()],
