@@ -867,6 +867,30 @@ def test_the_selected_block_s_problem_is_said_in_the_code_area_without_covering_
     assert all(t.y + t.h < below - 48 or t.y > below for t in texts)   # not on the row under the block
 
 
+def test_the_status_line_follows_the_code_area_when_the_stage_button_makes_the_stage_big(small):
+    """The window keeps its size, only the regions change: the overlay must be rebuilt all the same."""
+    def click_big():
+        small.frame()
+        lay = small.c.stage_input.layout()
+        big = next(b for b in lay.buttons if b.id == "stage_big")
+        small.click(big.rect.x + big.rect.w / 2, big.rect.y + big.rect.h / 2)
+        small.frame()
+
+    for _ in range(3):        # big, back, big: the later clicks change nothing but the regions
+        click_big()
+    assert small.c.stage_input.state.big
+    import pyglet.text
+    from blockbuilder.view.overlay import build_overlay
+    _, fresh = build_overlay(small.c)              # what the overlay would show if built now
+    where = lambda labels: sorted((lab.text, round(lab.x), round(lab.y)) for lab in labels  # noqa: E731
+                                  if isinstance(lab, pyglet.text.DocumentLabel) and lab.text.strip())
+    assert where(fresh)                            # the status line says the network is ready
+    assert where(small.labels(["over"])) == where(fresh)
+    code = small.c.regions.code
+    for lab in small.labels(["over"]):
+        assert within(label_box(lab), code), (lab.text, label_box(lab), code)
+
+
 def test_a_toast_with_the_big_stage_stays_in_the_code_area_clear_of_the_corner_buttons(small):
     stage = small.c.stage_input
     stage.toggle_big()

@@ -31,7 +31,7 @@ class _ViewKeys:
         f, m, d = self.field, self.menu, e.drag
         toast = self.current_toast()
         return (e.version, e.selection, cam.x, cam.y, cam.zoom, self.focus, self.palette_cursor, self.palette.scroll,
-                self.field_cursor, self.trash_open, self.width, self.height,
+                self.field_cursor, self.trash_open, self.width, self.height, self.regions,
                 f and (f.block_id, f.param, f.text, f.error and f.error.key),
                 m and (m.kind, m.selected, tuple((i.text, i.checked, i.enabled) for i in m.items), m.x, m.y),
                 toast and (toast.key, str(toast.params)),
