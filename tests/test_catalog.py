@@ -47,15 +47,21 @@ def test_every_shape_is_one_scratch_knows_and_fits_the_category(block):
         assert block.shape == "hat"
     if block.category == "output":
         assert block.shape == "cap"
-    assert (block.shape == "c") == (block.inside is not None)
+    # C blocks hold blocks, and so do the answer caps (C-shaped with a flat bottom): they hold their neurons.
+    assert (block.shape == "c" or block.category == "output") == (block.inside is not None)
 
 
-def test_a_c_block_holds_a_block_that_lives_only_inside_it():
+def test_a_block_that_holds_others_holds_a_block_that_lives_only_inside_such_blocks():
     for block in BLOCKS:
         if block.inside is not None:
-            assert BLOCK_TYPES[block.inside].only_in == block.id
-        if block.only_in is not None:
-            assert BLOCK_TYPES[block.only_in].inside == block.id
+            assert block.id in BLOCK_TYPES[block.inside].only_in
+        for owner in block.only_in:
+            assert BLOCK_TYPES[owner].inside == block.id
+
+
+def test_neurons_go_inside_a_layer_first_and_inside_every_answer():
+    assert BLOCK_TYPES["layers_neuron"].only_in[0] == "layers_layer"
+    assert {b.id for b in BLOCKS if b.category == "output"} < set(BLOCK_TYPES["layers_neuron"].only_in)
 
 
 def test_every_category_has_blocks_a_colour_and_a_label():

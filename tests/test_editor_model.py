@@ -161,7 +161,7 @@ def drag_a_run_from_the_network_above_a_script(ed):
     """Part of a longer script (the network's layers, its cap moved away first) on top of another script."""
     activation = ed.add_block("layers_activation", 1200, 100)
     drag(ed, net_ids(ed)[-1], None)
-    layer_id = net_ids(ed)[1]
+    layer_id = net_ids(ed)[min(1, len(net_ids(ed)) - 1)]   # a gate's network is its data and its answer
     return lambda: drag(ed, layer_id, "above", lambda base: (find(base, activation)[0], 0))
 
 
@@ -311,12 +311,13 @@ def test_an_action_is_one_undo_step_that_restores_the_document_exactly_and_redo_
 
 def test_the_places_a_keyboard_move_offers_are_the_places_the_mouse_may_snap_to_in_reading_order():
     ed = gates()
-    d = ed.start_drag("or", (0, 0))   # a neuron: only inside the two layers
+    d = ed.start_drag("or", (0, 0))   # a neuron: only inside the two layers and the answer
     run = [Block.model_validate(b) for b in d.blocks]
     allowed = ed.allowed_spots()
     assert set(allowed) == {s for s in d.spots if why_not(d.base, run, s.at) is None}
     assert [(s.kind, s.at) for s in allowed] == [("inside", (0, 1, 0)), ("below", (0, 1, 1)),
-                                                 ("inside", (0, 2, 0)), ("below", (0, 2, 1))]
+                                                 ("inside", (0, 2, 0)), ("below", (0, 2, 1)),
+                                                 ("inside", (0, 3, 0))]
     assert [(s.at[0], s.y) for s in allowed] == sorted((s.at[0], s.y) for s in allowed)
 
 
@@ -347,7 +348,13 @@ def test_snapping_to_a_place_the_run_may_not_go_is_refused():
 
 
 def gates() -> Editor:
-    return Editor(BY_NAME["xor_gates"].project())  #: data, gates(nand, or), out(and), answer
+    """data, gates(nand, or), out(and), answer: the XOR-from-gates example with its AND neuron in a layer
+    block of its own above an empty answer, so that there are two layer blocks to drag neurons between."""
+    p = BY_NAME["xor_gates"].project()   # data, gates(nand, or), answer(and)
+    answer = p.scripts[0].blocks[-1]
+    p.scripts[0].blocks.insert(2, blk("out", "layers_layer", answer.children))
+    answer.children = []
+    return Editor(p)
 
 
 def test_dragging_a_run_into_a_stack_inserts_it_where_the_spot_says():
@@ -657,7 +664,7 @@ def test_a_drag_that_puts_blocks_back_where_they_were_is_not_an_edit():
     spot = next(sp for sp in d.spots if sp.kind == "below" and sp.at == (0, 3))
     ed.drag_to(spot.x, spot.y)
     ed.drop(spot.x, spot.y)
-    assert state(ed)["project"] == BY_NAME["xor_gates"].project().model_dump()
+    assert state(ed)["project"] == gates().project.model_dump()
     assert not ed.history.done
     assert not ed.history.dirty
 
@@ -716,6 +723,8 @@ ALLOWED = [
     ("a neuron inside a layer, first", new("layers_neuron"), (0, 1, 0)),
     ("a neuron inside a layer, last", new("layers_neuron"), (0, 1, 1)),
     ("two neurons inside a layer", new("layers_neuron", 2), (0, 1, 1)),
+    ("a neuron inside an empty answer", new("layers_neuron"), (0, 3, 0)),
+    ("two neurons inside an answer", new("layers_neuron", 2), (0, 3, 0)),
     ("a layer below the data hat", new("layers_dense"), (0, 1)),
     ("a C block between layers", new("layers_layer"), (0, 2)),
     ("a hat at the top of a script that starts with a stack block", new("data_circle"), (1, 0)),
@@ -737,6 +746,9 @@ REFUSED = [
      (0, 1, 1), "drop_only_inside"),
     ("a hat inside a layer", new("data_gate"), (0, 1, 0), "drop_only_inside"),
     ("a neuron inside a block that is not a C block", new("layers_neuron"), (0, 2, 0), "drop_not_a_c_block"),
+    ("a dense layer inside an answer", new("layers_dense"), (0, 3, 0), "drop_only_inside"),
+    ("a layer inside an answer", new("layers_layer"), (0, 3, 0), "drop_only_inside"),
+    ("an answer inside an answer", new("output_yes_no"), (0, 3, 0), "drop_only_inside"),
     ("a hat below a block", new("data_circle"), (1, 1), "drop_hat_only_top"),
     ("a hat at the end of a script", new("training_start"), (1, 2), "drop_hat_only_top"),
     ("a stack block above a hat", new("layers_dense"), (0, 0), "drop_above_hat"),
@@ -837,20 +849,20 @@ def test_deleting_a_layer_moves_its_trained_arrays_out_and_undo_brings_them_back
 
 
 def test_a_deleted_layer_restored_from_the_trash_gets_its_trained_arrays_back():
-    ed = trained_editor("xor")  # hidden (2x4), last (4x1)
-    arrays = ed.project.trained["last"]
-    ed.delete("last")
-    assert "last" not in ed.project.trained
+    ed = trained_editor("xor")  # hidden (2x4), answer (4x1)
+    arrays = ed.project.trained["hidden"]
+    ed.delete("hidden")
+    assert "hidden" not in ed.project.trained
     ed.restore(0, *FAR)
-    assert ed.project.trained["last"] == arrays
+    assert ed.project.trained["hidden"] == arrays
     check_document(ed.project)
 
 
 def test_deleting_a_layer_drops_the_next_layer_s_arrays_when_they_no_longer_fit_in_the_same_edit():
     ed = trained_editor("xor")
     before = state(ed)
-    ed.delete("hidden")  # last's W was 4x1; its inputs are now 2
-    assert "hidden" not in ed.project.trained and "last" not in ed.project.trained
+    ed.delete("hidden")  # the answer's W was 4x1; its inputs are now 2
+    assert "hidden" not in ed.project.trained and "answer" not in ed.project.trained
     check_document(ed.project)
     ed.undo()
     assert state(ed) == before
@@ -861,7 +873,7 @@ def test_changing_units_so_the_trained_weights_no_longer_fit_drops_them_in_the_s
     before = state(ed)
     ed.set_param("hidden", "units", 5)
     assert "hidden" not in ed.project.trained
-    assert "last" not in ed.project.trained  # its inputs went from 4 to 5
+    assert "answer" not in ed.project.trained  # its inputs went from 4 to 5
     assert len(ed.history.done) == 1
     check_document(ed.project)
     ed.undo()
@@ -883,17 +895,17 @@ def test_changing_the_data_s_inputs_drops_the_first_layer_s_weights():
     ed = trained_editor("circle")  # data with features x1, x2; hidden1 is 2x8
     before = state(ed)
     ed.set_param("data", "features", ["x1", "x2", "x1^2"])
-    assert "hidden1" not in ed.project.trained and "last" in ed.project.trained
+    assert "hidden1" not in ed.project.trained and "answer" in ed.project.trained
     ed.undo()
     assert state(ed) == before
 
 
 def test_weights_dragged_back_from_the_trash_come_back_with_their_block():
     ed = trained_editor("xor")
-    arrays = ed.project.trained["last"]
-    ed.delete("last")
+    arrays = ed.project.trained["answer"]
+    ed.delete("answer")
     drag(ed, None, "below", below("hidden"), trash=0)
-    assert ed.project.trained["last"] == arrays and ed.trash == []
+    assert ed.project.trained["answer"] == arrays and ed.trash == []
     check_document(ed.project)
 
 

@@ -23,6 +23,7 @@ from blockbuilder.document.words import UIProblem
 COUNT = int(os.environ.get("BLOCKBUILDER_FUZZ_COUNT", "10000"))
 SEED = int(os.environ.get("BLOCKBUILDER_FUZZ_SEED", "1234"))
 EXAMPLES = pathlib.Path(__file__).resolve().parent.parent / "examples"
+DATA = pathlib.Path(__file__).resolve().parent / "data"
 LANGS = ("ja", "ja-Hira", "en")
 
 
@@ -121,9 +122,17 @@ def built_projects() -> list[Project]:
     return [perceptron_xor(), spiral(), digits_and_loose_blocks(), regression(), Project()]
 
 
+# Files of version 2, which loading upgrades: a damaged old file must not trip the upgrade either.
+OLD = ("softmax activation before classify", "mixed neurons before classify", "step activation before yes/no",
+       "sigmoid dense before yes/no, xavier start", "example xor, trained")
+
+
 def seed_files() -> list[tuple[str, bytes]]:
     files = [(f"built{i}.json", dumps_project(p).encode()) for i, p in enumerate(built_projects())]
     files += [(p.name, p.read_bytes()) for p in sorted(EXAMPLES.glob("*.json"))]
+    files += [("project_v2.json", (DATA / "project_v2.json").read_bytes())]
+    old = json.loads((DATA / "projects_v2.json").read_text(encoding="utf-8"))
+    files += [(f"{name}.json", json.dumps(old[name]["project"], indent=1).encode()) for name in OLD]
     return files
 
 

@@ -97,15 +97,15 @@ def test_a_layer_dragged_just_below_the_hat_snaps_into_the_network_with_a_previe
     new_id = drag.blocks[0]["id"]
     preview, ghosts = gui.editor.preview()
     assert new_id in ghosts
-    assert [b.id for b in preview.scripts[0].blocks] == ["data", new_id, "hidden", "last", "answer"]
+    assert [b.id for b in preview.scripts[0].blocks] == ["data", new_id, "hidden", "answer"]
     # the ghost shows, grey, where the block will go (left of the dragged block, which is 20 to the right)
     gx, gy = gui.to_screen(hat.x + 8, hat.y + hat.h + ROW / 2)
     assert gui.pixel(gx, gy) == rgb("#C8C8D0")
     done = len(gui.editor.history.done)
     gui.release()
     network = gui.project.scripts[0].blocks
-    assert [b.id for b in network] == ["data", new_id, "hidden", "last", "answer"]
-    assert network[1].type == "layers_dense" and network[1].params["units"] == 4
+    assert [b.id for b in network] == ["data", new_id, "hidden", "answer"]
+    assert network[1].type == "layers_dense" and network[1].params["units"] == 10   # the palette's default
     assert len(gui.editor.history.done) == done + 1
     assert gui.editor.drag is None and gui.pixel(*gui.block_point(new_id)) == BLUE
 
@@ -172,11 +172,11 @@ def test_a_dropdown_field_opens_a_menu_and_the_clicked_item_sets_the_param(gui):
 # --- deleting and the trash ----------------------------------------------------------------------
 
 def test_the_delete_key_deletes_the_selected_block_and_the_blocks_below_close_up(gui):
-    gui.click(*gui.block_point("last"))
-    assert gui.editor.selection == "last"
+    gui.click(*gui.block_point("hidden"))
+    assert gui.editor.selection == "hidden"
     gui.key(gui.K.DELETE)
-    assert ids(gui.project)[0] == ["data", "hidden", "answer"]
-    assert [b["id"] for b in gui.editor.trash[-1].blocks] == ["last"]
+    assert ids(gui.project)[0] == ["data", "answer"]
+    assert [b["id"] for b in gui.editor.trash[-1].blocks] == ["hidden"]
 
 
 def test_the_context_menu_delete_item_deletes_the_block(gui):
@@ -191,7 +191,7 @@ def test_a_stack_dragged_onto_the_palette_goes_to_the_trash_and_clicking_it_ther
     training = ids(gui.project)[1]
     flyout = gui.c.regions.flyout
     gui.drag_block("training", to=(flyout.x + 150, flyout.y + 400))
-    assert ids(gui.project) == [["data", "hidden", "last", "answer"]]
+    assert ids(gui.project) == [["data", "hidden", "answer"]]
     assert [b["id"] for b in gui.editor.trash[-1].blocks] == training
 
     gui.click(*gui.corner_point("trash"))
@@ -203,7 +203,7 @@ def test_a_stack_dragged_onto_the_palette_goes_to_the_trash_and_clicking_it_ther
     assert gui.pixel(x, y) == PINK                                  # the trash lists the stack, drawn
     gui.click(x, y)
     assert gui.editor.trash == []
-    assert ids(gui.project)[0] == ["data", "hidden", "last", "answer"] and ids(gui.project)[1] == training
+    assert ids(gui.project)[0] == ["data", "hidden", "answer"] and ids(gui.project)[1] == training
 
 
 def test_ctrl_z_after_bringing_a_block_back_from_the_trash_puts_it_back_in_the_open_trash(gui):
@@ -251,9 +251,9 @@ def test_ctrl_enter_or_escape_end_a_comment_keeping_what_was_typed(gui):
     gui.key(gui.K.ENTER, gui.K.MOD_CTRL)
     assert gui.c.field is None and block(gui.project, "hidden").comment == "one\ntwo"
     gui.editor.camera.x = 0
-    _write_comment(gui, "last", "three")
+    _write_comment(gui, "answer", "three")
     gui.key(gui.K.ESCAPE)
-    assert gui.c.field is None and block(gui.project, "last").comment == "three"
+    assert gui.c.field is None and block(gui.project, "answer").comment == "three"
 
 
 def test_a_comment_s_note_grows_with_its_lines_and_wraps_long_ones_to_its_width(gui):
@@ -308,7 +308,7 @@ def _three_edits(gui) -> list[dict]:
     gui.type("7")
     gui.key(gui.K.ENTER)
     states.append(dump(gui))
-    gui.click(*gui.block_point("last"))
+    gui.click(*gui.block_point("answer"))
     gui.key(gui.K.DELETE)
     states.append(dump(gui))
     gui.drag_palette("layers_dropout", (300, 640))
@@ -428,9 +428,9 @@ def test_the_keyboard_alone_selects_blocks_edits_their_fields_and_deletes_them(g
     assert block(gui.project, "hidden").params["activation"] == choices[choices.index("tanh") + 1]
 
     gui.key(K.DOWN)
-    assert e.selection == "last"
+    assert e.selection == "answer"
     gui.key(K.DELETE)
-    assert find(gui.project, "last") is None and ids(gui.project)[0] == ["data", "hidden", "answer"]
+    assert find(gui.project, "answer") is None and ids(gui.project)[0] == ["data", "hidden"]
 
     gui.key(K.TAB)                                     # to the palette: arrows move there, Enter adds
     assert gui.c.focus == "palette"
@@ -491,7 +491,7 @@ def test_every_label_the_window_draws_uses_only_characters_of_the_bundled_font(g
     look("refused drag")
     gui.release()
     look("toast")
-    gui.click(*gui.block_point("last"))
+    gui.click(*gui.block_point("hidden"))
     gui.key(K.DELETE)
     gui.click(*gui.corner_point("trash"))
     look("trash")
@@ -548,7 +548,7 @@ def test_delete_pressed_while_a_new_block_is_dragged_to_a_lone_block_neither_cra
 
 
 def test_a_block_deleted_while_it_is_dragged_is_not_both_on_the_workspace_and_in_the_trash(gui):
-    gui.drag_block("last", (300, 640), release=False)
+    gui.drag_block("hidden", (300, 640), release=False)
     gui.key(gui.K.DELETE)
     gui.release()
     on_workspace = {b.id for _, b in walk(gui.project)}
@@ -581,7 +581,7 @@ def test_ctrl_z_while_dragging_a_block_it_takes_away_does_not_crash_the_next_poi
 
 
 def test_releasing_the_mouse_after_ctrl_z_ended_a_drag_from_the_palette_adds_no_block(gui):
-    gui.click(*gui.block_point("last"))
+    gui.click(*gui.block_point("hidden"))
     gui.key(gui.K.DELETE)
     gui.drag_palette("layers_dropout", (300, 640), release=False)
     gui.ctrl(gui.K.Z)                                           # undoes the delete and ends the drag
@@ -597,9 +597,9 @@ def test_releasing_the_mouse_after_ctrl_z_ended_a_drag_from_the_palette_adds_no_
 def test_a_right_click_while_a_dialog_is_open_opens_no_menu_behind_it(gui):
     gui.ctrl(gui.K.S)                                           # the Save dialog: it should get every event
     assert gui.c.dialog is not None
-    gui.click(*gui.block_point("last"), button=gui.M.RIGHT)
+    gui.click(*gui.block_point("hidden"), button=gui.M.RIGHT)
     assert gui.c.menu is None
-    assert find(gui.project, "last") is not None
+    assert find(gui.project, "hidden") is not None
 
 
 # --- saving and opening --------------------------------------------------------------------------
@@ -617,7 +617,7 @@ def test_a_project_saved_with_ctrl_s_reopens_with_ctrl_o_as_it_was(gui, tmp_path
     assert str(tmp_path) in saved and not gui.editor.history.dirty
     kept = dump(gui)
 
-    gui.click(*gui.block_point("last"))
+    gui.click(*gui.block_point("hidden"))
     gui.key(K.DELETE)
     gui.ctrl(K.O)                                     # unsaved changes: asked first
     assert gui.c.dialog is not None
@@ -676,7 +676,7 @@ def test_m_picks_a_block_up_the_arrows_step_through_the_places_it_may_snap_and_e
     assert dump(gui) == before                        # nothing has changed yet
     gui.key(K.ENTER)
     assert gui.c.moving is None and e.drag is None
-    assert ids(gui.project)[0] == ["data", "train_seed", "hidden", "last", "answer"]
+    assert ids(gui.project)[0] == ["data", "train_seed", "hidden", "answer"]
     assert "train_seed" not in ids(gui.project)[1]
     assert len(e.history.done) == done + 1 and e.selection == "train_seed"
     assert gui.pixel(*gui.block_point("train_seed")) == PINK
@@ -719,15 +719,15 @@ def test_left_and_right_jump_to_another_script_and_the_last_stop_puts_the_run_on
 
 def test_the_block_menu_starts_a_keyboard_move_and_a_click_ends_it_putting_the_block_back(gui):
     before = dump(gui)
-    gui.click(*gui.block_point("last"), button=gui.M.RIGHT)
+    gui.click(*gui.block_point("hidden"), button=gui.M.RIGHT)
     gui.click(*gui.menu_point("move"))
-    assert gui.c.moving is not None and gui.editor.drag.source == find(gui.project, "last")
+    assert gui.c.moving is not None and gui.editor.drag.source == find(gui.project, "hidden")
     gui.key(gui.K.DOWN)
     gui.click(*gui.empty_code_point())
     assert gui.c.moving is None and gui.editor.drag is None and dump(gui) == before
 
 
-def test_a_keyboard_move_of_a_neuron_only_visits_the_insides_of_layers(gui):
+def test_a_keyboard_move_of_a_neuron_only_visits_the_insides_of_layers_and_of_the_answer(gui):
     from blockbuilder.session.examples import BY_NAME
     gui.close()
     g = open_gui(BY_NAME["xor_gates"].project())
@@ -736,6 +736,7 @@ def test_a_keyboard_move_of_a_neuron_only_visits_the_insides_of_layers(gui):
         g.key(g.K.M)
         stops = g.c.moving.stops
         assert {(s.kind, len(s.at)) for s in stops if s} == {("inside", 3), ("below", 3)}
+        assert {s.at[:2] for s in stops if s} == {(0, 1), (0, 2)}      # the gates layer and the yes / no answer
         assert stops[-1] is None
         g.key(g.K.UP)                                  # from "below nand" to "inside gates", on top
         g.key(g.K.ENTER)

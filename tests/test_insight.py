@@ -32,7 +32,7 @@ LAST_NUMBER = re.compile(rf"{NUMBER}$")
 
 def _blocks_with_everything():
     """Circle data through dense, batch normalization, an activation block, dropout, a hand-built
-    layer of mixed neurons, and a softmax layer the classify output takes over."""
+    layer of mixed neurons, and an answer of softmax neurons (the classify output takes their softmax over)."""
     return project("everything", network(
         b("data", "data_circle", noise=0, test_ratio=50, features=["x1", "x2", "x1^2", "x2^2", "x1*x2"]),
         b("d1", "layers_dense", units=6, activation="identity", init="auto"),
@@ -43,18 +43,17 @@ def _blocks_with_everything():
                                     neuron("m2", activation="sigmoid", locked=False),
                                     neuron("m3", activation="leaky_relu", locked=False),
                                     neuron("m4", [0.5, -1.0, 0.25, 2.0, -0.5, 1.0], 0.3, "tanh", locked=True)]),
-        b("last", "layers_dense", units=2, activation="softmax", init="auto"),
-        b("answer", "output_classify")), training(learning_rate=0.05, batch_size=10, epochs=5, seed=3))
+        b("answer", "output_classify", [neuron("s1", activation="softmax", locked=False),
+                                        neuron("s2", activation="softmax", locked=False)])),
+        training(learning_rate=0.05, batch_size=10, epochs=5, seed=3))
 
 
 def _softmax_block_last():
-    """Moons with a separate softmax block at the end (the output takes it over) after a dropout."""
+    """Moons with a dropout right above an empty answer: its neurons have no activation, the output applies softmax."""
     return project("softmax block", network(
         b("data", "data_moons", noise=10, test_ratio=50, features=["x1", "x2"]),
         b("h", "layers_dense", units=5, activation="relu", init="auto"),
         b("drop", "layers_dropout", rate=30),
-        b("last", "layers_dense", units=2, activation="identity", init="auto"),
-        b("act", "layers_activation", activation="softmax"),
         b("answer", "output_classify")), training(learning_rate=0.05, batch_size=10, epochs=5, seed=0))
 
 
@@ -144,8 +143,9 @@ def test_the_hand_set_xor_perceptron_shows_the_books_numbers(nets):
                                    "sum = -0.30", "step(-0.30) = 0.00"]
     out = neuron_math(gates, np.array([1.0, 0.0]), 1, 0)  # AND(NAND, OR) = XOR = 1
     assert out.value == 1.0 and out.head is None and out.answer == 1.0
-    assert neuron_title(out, "en") == "neuron 1 of layer 2"
-    assert neuron_title(out, "ja") == "層2のニューロン1"
+    assert neuron_title(out, "en") == "neuron 1 of the answer"   # the AND neuron sits in the yes / no answer
+    assert neuron_title(out, "ja") == "出力のニューロン1" and neuron_title(out, "ja-Hira") == "でぐちの ニューロン 1"
+    assert neuron_title(m, "en") == "neuron 1 of layer 1"
 
 
 def test_the_last_layer_says_what_the_output_does_with_it(nets):
@@ -252,10 +252,10 @@ def test_shown_arithmetic_adds_up_for_any_numbers(n, seed, digits, max_terms):
     _check_arithmetic(lines, digits)
 
 
-def test_numbers_never_show_minus_zero_and_huge_ones_stay_short():
+def test_numbers_never_show_minus_zero_and_huge_ones_read_plainly_to_three_digits():
     assert insight._num(-0.001, 2) == "0.00"
     assert insight._num(-0.006, 2) == "-0.01"
-    assert insight._num(3.2e9, 2) == "3.2e+09"
+    assert insight._num(3.2e9, 2) == "3,200,000,000" and insight._num(-1.23456e6, 2) == "-1,230,000"
 
 
 # --- the step-through -------------------------------------------------------------------------

@@ -85,7 +85,7 @@ def test_editing_the_network_while_it_trains_stops_recompiles_and_says_so():
     assert lab.status == "done"
 
 
-def test_a_changed_learning_rate_keeps_what_was_learned():
+def test_a_changed_learning_rate_keeps_what_was_learned_until_play_starts_a_new_try():
     e = Editor(example("xor"))
     lab = Lab(e, clock=iter(range(10**6)).__next__)
     lab.play()
@@ -96,8 +96,11 @@ def test_a_changed_learning_rate_keeps_what_was_learned():
     e.set_param(rate, "learning_rate", 0.05)
     lab.tick()
     assert lab.status == "paused" and np.array_equal(lab.network.flat, learned) and lab.epoch == 50
-    assert lab.trainer.settings.learning_rate == 0.05
+    assert lab.trainer.settings.learning_rate == 0.05 and lab.message.key == "runs_next_try"
     assert e.project.trained    # what was learned was written before the new settings took over
+    lab.play()                  # a new try from the first weights; the last one is kept for the charts
+    assert lab.epoch == 0 and lab.history == [] and np.array_equal(lab.network.flat, fresh_flat(lab))
+    assert len(lab.runs) == 1 and lab.runs[0].history[-1].epoch == 50
 
 
 def test_a_network_with_one_problem_cannot_train_and_says_that_problem():
@@ -114,8 +117,8 @@ def test_a_network_with_one_problem_cannot_train_and_says_that_problem():
 
 def test_a_network_with_several_problems_says_how_many_to_fix():
     p = example("xor")
-    p.scripts[0].blocks[1].params["units"] = 0         # two layers without neurons
-    p.scripts[0].blocks[2].params["units"] = 0
+    p.scripts[0].blocks[1].params["units"] = 0         # a layer without neurons, and two neurons in a yes / no answer
+    p.scripts[0].blocks[2].children = [Block(id=f"n{i}", type="layers_neuron") for i in range(2)]
     lab = Lab(Editor(p))
     errors = [q for q in lab.compiled.problems if q.severity == "error"]
     assert len(errors) >= 2 and lab.status == "blocked"
@@ -245,6 +248,23 @@ def test_clicking_a_weight_asks_for_a_number_and_sets_it(stage):
     dialog.key_press(65293, 0)
     assert stage.c.dialog is None
     assert stage.lab.network.params_by_layer()[edge.layer]["W"][edge.i, edge.j] == -2.5
+
+
+def test_an_answer_neuron_clicked_on_the_diagram_is_looked_inside_and_its_numbers_are_the_answer_block_s(stage):
+    stage.lab.step_epoch()
+    stage.state.big = True
+    stage.c.resize(1280, 800)
+    layer = len(stage.lab.network.spec.layers) - 1     # the answer block's own layer: the diagram's last column
+    assert stage.lab.compiled.layer_blocks[layer] == "answer"
+    node = next(n for n in stage.diagram(stage.layout().panels["diagram"]).nodes if n.key == ("n", layer, 0))
+    stage.press(node.x, node.y)
+    assert stage.state.neuron == (layer, 0)
+    assert stage.info_lines(6)[0] == "出力のニューロン1"     # the example speaks ja
+    stage.lab.set_parameter(layer, "b", (0,), 0.25)
+    assert stage.c.editor.project.trained["answer"]["b"] == [0.25]
+    gates = Editor(example("xor_gates"))   # the AND neuron sits in the answer: its weight changes on its block
+    Lab(gates).set_parameter(1, "W", (1, 0), 0.75)
+    assert gates.project.scripts[0].blocks[-1].children[0].params["weights"] == [0.5, 0.75]
 
 
 def test_own_points_a_click_on_the_plot_adds_a_point_of_the_chosen_class():

@@ -49,9 +49,8 @@ def box(laid):
 
 # --- heights and stacking --------------------------------------------------------------------
 
-def test_a_stack_or_cap_block_is_one_row_high_and_a_hat_adds_its_bump(box):
+def test_a_stack_block_is_one_row_high_and_a_hat_adds_its_bump(box):
     assert box["dense"].h == ROW and box["dense"].head == ROW
-    assert box["answer"].h == ROW
     assert box["data"].h == ROW + HAT and box["data"].head == ROW + HAT
     assert box["training"].h == ROW + HAT and box["epochs"].h == ROW
 
@@ -87,6 +86,16 @@ def test_a_c_block_is_taller_by_one_row_for_each_neuron_it_holds():
     assert heights[1] == ROW + ROW + FOOT
 
 
+def test_an_answer_block_is_a_c_block_with_a_flat_bottom_that_holds_its_neurons(box):
+    answer = box["answer"]
+    assert answer.shape == "cap" and answer.holds and answer.head == ROW
+    assert answer.mouth == EMPTY_MOUTH and answer.h == ROW + EMPTY_MOUTH + FOOT
+    held = layout_block(blk("a", "output_yes_no", [blk("n", "layers_neuron")]), (0, 0), 0, 0, "en", approx_measure)
+    assert held.mouth == ROW and held.h == ROW + ROW + FOOT
+    assert (held.children[0].x, held.children[0].y) == (ARM, ROW)
+    assert not box["dense"].holds and box["layer"].holds
+
+
 def test_an_empty_c_block_keeps_a_mouth_of_empty_mouth_height(box):
     assert box["empty"].mouth == EMPTY_MOUTH
     assert box["empty"].h == ROW + EMPTY_MOUTH + FOOT
@@ -96,7 +105,7 @@ def test_an_empty_c_block_keeps_a_mouth_of_empty_mouth_height(box):
 def test_layout_run_returns_the_total_height_of_the_run():
     run = [blk("a", "layers_dense"), blk("l", "layers_layer", [blk("n", "layers_neuron")]), blk("c", "output_number")]
     boxes, h = layout_run(run, (3, 1, 0), 10, 20, "en", approx_measure)
-    assert h == ROW + (ROW + ROW + FOOT) + ROW
+    assert h == ROW + (ROW + ROW + FOOT) + (ROW + EMPTY_MOUTH + FOOT)
     assert [b.addr for b in boxes] == [(3, 1, 0, 0), (3, 1, 0, 1), (3, 1, 0, 2)]
     assert boxes[1].children[0].addr == (3, 1, 0, 1, 0)
 
@@ -198,13 +207,13 @@ def test_hit_prefers_the_script_drawn_last_where_two_overlap():
 
 # --- snap spots ----------------------------------------------------------------------------------
 
-def test_spots_are_one_above_each_script_one_below_each_block_and_one_inside_each_c_block(laid):
+def test_spots_are_one_above_each_script_one_below_each_block_and_one_inside_each_c_block_and_answer(laid):
     found = spots(laid)
     n_blocks = sum(1 for sb in laid for _ in sb.all())
-    n_c = sum(1 for sb in laid for b in sb.all() if b.shape == "c")
+    n_c = sum(1 for sb in laid for b in sb.all() if b.shape == "c" or b.type.startswith("output_"))
     assert sum(s.kind == "above" for s in found) == len(laid)
     assert sum(s.kind == "below" for s in found) == n_blocks
-    assert sum(s.kind == "inside" for s in found) == n_c
+    assert sum(s.kind == "inside" for s in found) == n_c == 3
 
 
 def test_spots_have_the_address_where_the_run_would_be_inserted_and_the_point_it_snaps_to(laid, box):
@@ -218,7 +227,8 @@ def test_spots_have_the_address_where_the_run_would_be_inserted_and_the_point_it
     assert found[("below", (0, 1, 2))] == (n2.x, n2.y + ROW)
     assert found[("below", (0, 2))] == (layer.x, layer.y + layer.h)
     assert found[("inside", (0, 2, 0))] == (box["empty"].x + ARM, box["empty"].y + ROW)
-    assert found[("below", (0, 5))] == (answer.x, answer.y + ROW)
+    assert found[("below", (0, 5))] == (answer.x, answer.y + answer.h)
+    assert found[("inside", (0, 4, 0))] == (answer.x + ARM, answer.y + ROW)
     assert data.y + data.h == layer.y
 
 
@@ -372,7 +382,7 @@ def test_every_palette_block_fits_the_flyout_taking_a_second_row_when_it_is_long
         one_row = layout_block(palette_block(BLOCK_TYPES[type_id]), (0, 0), PALETTE_X, 0, lang, approx_measure)
         rows = round((box.head - (HAT if box.shape == "hat" else 0)) / ROW)
         assert rows == (1 if one_row.w <= PALETTE_W else 2), type_id
-        assert [i.text for i in box.items] == [i.text for i in one_row.items]   # the same words, wrapped
+        assert " ".join(i.text for i in box.items) == " ".join(i.text for i in one_row.items)  # the same words, wrapped
     assert any(box.head > ROW + HAT for _, box in pal.entries)                  # some do wrap
 
 

@@ -20,7 +20,7 @@ from blockbuilder.document.schema import project_schema, schema_text
 from blockbuilder.document.words import UIProblem
 
 DATA = pathlib.Path(__file__).resolve().parent / "data"
-SAVED = DATA / "project_v2.json"  # a real file: a trained spiral network, a perceptron, loose data hats
+SAVED = DATA / "project_v3.json"  # a real file: a trained spiral network, a perceptron, loose data hats
 LANGS = ("ja", "ja-Hira", "en")
 
 
@@ -257,7 +257,7 @@ def test_out_of_range_values_and_stray_neurons_load_so_saved_work_always_reopens
 
 
 RAW = [
-    ("NaN", lambda t: t.replace('"b": [\n    ', '"b": [\n    NaN, ', 1), "trained.h1.b[0]"),
+    ("NaN", lambda t: t.replace('"b": [\n    ', '"b": [\n    NaN, ', 1), "trained.answer.b[0]"),
     ("Infinity", lambda t: t.replace('"x": 40.0', '"x": -Infinity', 1), "scripts[0].x"),
     ("a number too big for a float", lambda t: t.replace('"x": 40.0', '"x": 1e999', 1), "scripts[0].x"),
     ("an integer of 500 digits", lambda t: t.replace('"units": 8', '"units": 1' + "0" * 500, 1),

@@ -25,7 +25,7 @@ from blockbuilder.document.words import UIProblem
 SETTINGS = dict(deadline=None, database=None, derandomize=True,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 ID_CHARS = string.ascii_letters + string.digits + "_.-"  # what BLOCK_ID allows
-TOP_LEVEL = sorted(t.id for t in BLOCK_TYPES.values() if t.only_in is None)
+TOP_LEVEL = sorted(t.id for t in BLOCK_TYPES.values() if not t.only_in)
 
 floats = st.floats(allow_nan=False, allow_infinity=False)  # includes -0.0, 5e-324 and 1.7976931348623157e308
 

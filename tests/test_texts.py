@@ -50,7 +50,7 @@ def test_a_room_says_its_own_words_and_those_below_it_but_not_a_room_above_it():
 
 
 def test_a_message_reads_the_same_whichever_room_made_it():
-    key = "compile_no_layers"
+    key = "compile_empty_layer"
     made = [room_texts(room).msg(key) for room in ROOMS] + [texts.msg(key)]
     assert all(m == made[0] for m in made)    # one kind of message: tests and views compare them
     assert made[0].text("ja-Hira") == texts.CATALOG[key]["ja-Hira"]

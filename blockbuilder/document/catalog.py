@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from runtime import ACTIVATIONS, FEATURES, OPTIMIZERS
 
-Shape = Literal["hat", "stack", "c", "cap"]
+Shape = Literal["hat", "stack", "c", "cap"]  # a cap that holds blocks (`inside`) is C-shaped with a flat bottom
 Category = Literal["data", "layers", "output", "training"]
 ParamKind = Literal["number", "integer", "choice", "bool", "features", "text", "weights", "points"]
 Labels = dict[str, str]  # lang -> text
@@ -85,8 +85,8 @@ class BlockType:
     category: Category
     label: Labels
     params: tuple[Param, ...] = ()
-    inside: str | None = None   # for C blocks: the one block type they hold
-    only_in: str | None = None  # for blocks that live only inside a C block
+    inside: str | None = None       # for C blocks and answer caps: the one block type they hold
+    only_in: tuple[str, ...] = ()   # for blocks that live only inside these blocks (the first is named to a child)
 
     @property
     def colour(self) -> tuple[str, str]:
@@ -104,12 +104,21 @@ class BlockType:
 NOISE = Param("noise", "number", 0, L("ノイズ", "ノイズ", "noise"), 0, 50)  # percent, as in Playground
 TEST = Param("test_ratio", "number", 50, L("テスト", "テスト", "test"), 0, 90)  # percent
 FEATURES_2D = Param("features", "features", ["x1", "x2"], L("入力", "にゅうりょく", "inputs"), choices=FEATURES)
-ACTIVATION = Param("activation", "choice", "relu", L("活性化関数", "かっせいかかんすう", "activation"),
+# The default layer (10 neurons, leaky ReLU) and the training settings' defaults (runtime TrainingSpec) are
+# chosen together by benchmarks/bench_defaults.py: with them, data -> layer -> answer learns every 2-D set.
+ACTIVATION = Param("activation", "choice", "leaky_relu", L("活性化関数", "かっせいかかんすう", "activation"),
                    choices=ACTIVATIONS)
+INIT = Param("init", "choice", "auto", L("初期値", "はじめの おもみ", "start"),
+             choices=("auto", "he", "xavier", "uniform", "zeros"))
 
 
 def _data(name: str, label: Labels, *params: Param) -> BlockType:
     return BlockType(f"data_{name}", "hat", "data", label, params)
+
+
+def _answer(name: str, label: Labels) -> BlockType:
+    """An answer block: a C-shaped cap that holds its neurons, with start weights chosen as a dense layer's."""
+    return BlockType(f"output_{name}", "cap", "output", label, (INIT,), inside="layers_neuron")
 
 
 def _train(name: str, label: Labels, param: Param) -> BlockType:
@@ -168,42 +177,43 @@ BLOCKS: tuple[BlockType, ...] = (
                Param("weights", "weights", None, L("重み", "おもみ", "weights")),
                Param("bias", "number", 0, L("バイアス", "バイアス", "bias"), -1000, 1000),
                Param("locked", "bool", False, L("固定", "ロック", "lock"))),
-              only_in="layers_layer"),
+              only_in=("layers_layer", "output_classify", "output_yes_no", "output_number")),
     BlockType("layers_dense", "stack", "layers",
               L("ニューロン {units} 個の層 {activation} 初期値 {init}",
                 "ニューロン {units}この そう {activation} はじめの おもみ {init}",
                 "layer of {units} neurons {activation} start {init}"),
-              (Param("units", "integer", 4, L("ニューロンの数", "ニューロンの かず", "neurons"), 1, 256), ACTIVATION,
-               Param("init", "choice", "auto", L("初期値", "はじめの おもみ", "start"),
-                     choices=("auto", "he", "xavier", "uniform", "zeros")))),
+              (Param("units", "integer", 10, L("ニューロンの数", "ニューロンの かず", "neurons"), 1, 256), ACTIVATION,
+               INIT)),
     BlockType("layers_activation", "stack", "layers", L("活性化関数 {activation}", "かっせいかかんすう {activation}",
                                                        "activation {activation}"), (ACTIVATION,)),
     BlockType("layers_dropout", "stack", "layers", L("ドロップアウト {rate}%", "ドロップアウト {rate}%", "dropout {rate}%"),
               (Param("rate", "number", 20, L("わりあい", "わりあい", "rate"), 0, 90),)),
     BlockType("layers_batchnorm", "stack", "layers", L("バッチ正規化", "バッチ せいきか", "batch normalization")),
-    # Output: caps that end a network script.
-    BlockType("output_classify", "cap", "output", L("なかま分けをする（ソフトマックス）", "なかまわけを する（ソフトマックス）",
-                                                    "classify (softmax)")),
-    BlockType("output_yes_no", "cap", "output", L("はい／いいえで答える（シグモイド）", "はい／いいえで こたえる（シグモイド）",
-                                                  "answer yes / no (sigmoid)")),
-    BlockType("output_number", "cap", "output", L("数を当てる（回帰）", "かずを あてる", "predict a number (regression)")),
+    # Output: caps that end a network script. Each is the output layer: empty, it has one neuron per answer
+    # (classes, 1 for yes / no, values to predict); or it holds neuron blocks, one per answer, set by hand.
+    _answer("classify", L("なかま分けをする（ソフトマックス） 初期値 {init}",
+                          "なかまわけを する（ソフトマックス） はじめの おもみ {init}", "classify (softmax) start {init}")),
+    _answer("yes_no", L("はい／いいえで答える（シグモイド） 初期値 {init}",
+                        "はい／いいえで こたえる（シグモイド） はじめの おもみ {init}", "answer yes / no (sigmoid) start {init}")),
+    _answer("number", L("数を当てる（回帰） 初期値 {init}", "かずを あてる はじめの おもみ {init}",
+                        "predict a number (regression) start {init}")),
     # Training: a separate script, a hat followed by settings.
     BlockType("training_start", "hat", "training", L("学習の設定", "がくしゅうの せってい", "training settings")),
     _train("optimizer", L("最適化 {optimizer}", "すすみかた {optimizer}", "optimizer {optimizer}"),
            Param("optimizer", "choice", "adam", L("最適化", "すすみかた", "optimizer"), choices=OPTIMIZERS)),
     _train("learning_rate", L("学習率 {learning_rate}", "がくしゅうりつ {learning_rate}", "learning rate {learning_rate}"),
-           Param("learning_rate", "number", 0.01, L("学習率", "がくしゅうりつ", "learning rate"), 0.00001, 10)),
+           Param("learning_rate", "number", 0.03, L("学習率", "がくしゅうりつ", "learning rate"), 0.00001, 10)),
     _train("batch_size", L("バッチサイズ {batch_size}", "バッチサイズ {batch_size}", "batch size {batch_size}"),
-           Param("batch_size", "integer", 10, L("バッチサイズ", "バッチサイズ", "batch size"), 1, 10000)),
+           Param("batch_size", "integer", 32, L("バッチサイズ", "バッチサイズ", "batch size"), 1, 10000)),
     _train("epochs", L("{epochs} エポックで止める", "{epochs} エポックで とめる", "stop after {epochs} epochs"),
-           Param("epochs", "integer", 100, L("エポック", "エポック", "epochs"), 1, 100000)),
+           Param("epochs", "integer", 200, L("エポック", "エポック", "epochs"), 1, 100000)),
     _train("l1", L("L1 正則化 {l1}", "L1 せいそくか {l1}", "L1 regularization {l1}"),
            Param("l1", "number", 0, L("L1", "L1", "L1"), 0, 10)),
     _train("l2", L("L2 正則化 {l2}", "L2 せいそくか {l2}", "L2 regularization {l2}"),
            Param("l2", "number", 0, L("L2", "L2", "L2"), 0, 10)),
     _train("init", L("重みの初期値 {init}", "はじめの おもみ {init}", "start weights {init}"),
-           Param("init", "choice", "he", L("初期値", "はじめの おもみ", "start"),
-                 choices=("he", "xavier", "uniform", "zeros"))),
+           Param("init", "choice", "auto", L("初期値", "はじめの おもみ", "start"),
+                 choices=("auto", "he", "xavier", "uniform", "zeros"))),
     _train("seed", L("乱数の種 {seed}", "らんすうの たね {seed}", "random seed {seed}"),
            Param("seed", "integer", 0, L("種", "たね", "seed"), 0, 2**31 - 1)),
 )

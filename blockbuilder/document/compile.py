@@ -1,7 +1,8 @@
 """Compile: a Project's blocks -> the runtime's NetworkSpec and TrainingSpec, every problem pinned to a block.
 
-The network script is the stack that starts with a data hat and ends with an output cap; the
-blocks between are its layers, top to bottom. Other stacks are ignored, as in Scratch. Pure
+The network script is the stack that starts with a data hat and ends with an answer (output) cap; the
+blocks between are its hidden layers, top to bottom, and the answer block is the output layer (its
+neurons, or one per answer). Other stacks are ignored, as in Scratch. Pure
 given `describe`. `spec` is None exactly when some problem is an error, so a spec that comes
 out always builds a runtime Network.
 """
@@ -132,6 +133,7 @@ class _Compiler:
             self.no_children(block)
             values.update({p.name: self.param(block, t, p.name) for p in t.params})
         init = values.pop("init", None)
+        init = None if init == "auto" else init   # automatic: each layer's start follows its activation
         try:
             return parse_training(values), init
         except SpecError as e:  # only if the catalog's limits ever stray outside the runtime's
@@ -141,23 +143,22 @@ class _Compiler:
     # --- the network script -------------------------------------------------------------
 
     def network(self, blocks: list[Block], seed: int, init: str | None) -> tuple[DataChoice, dict | None]:
-        hat, body, out = blocks[0], blocks[1:-1], blocks[-1]
+        """data -> the layers between -> the answer block's own layer -> the output. With nothing between, the
+        answer alone is a linear model (the perceptron, logistic regression)."""
+        hat, out = blocks[0], blocks[-1]
         self.no_children(hat)
-        self.no_children(out)
         choice = self.choice(hat, seed)
         if hat.type == "data_csv" and out.type == "output_number":
             choice = replace(choice, task="regress")  # the label column holds the numbers to predict
         info = self.info(hat, choice)
         width = None if info is None else _width(info, choice)
         self.annotations[hat.id] = f"→ {_n(width)}"
-        if not body:
-            self.flag(out, "compile_no_layers")
         layers, last_width = self.layers(blocks, width, init)
-        output = self.output(out, info, last_width)
+        output, answer = self.answer(out, info, last_width, init)
+        layers += [(out, answer)] if answer is not None else []
+        self.check_size()
         self.check_softmax(layers, OUTPUT_KINDS.get(out.type))
-        if body and output is not None:
-            self.check_units(layers, out, output["units"], last_width)
-        if info is None or output is None:
+        if info is None or output is None or answer is None:
             return choice, None
         return choice, {"input": {"size": info.n_inputs, "features": choice.features},
                         "layers": [d for _, d in layers], "output": output}
@@ -198,7 +199,6 @@ class _Compiler:
             self.layer_blocks.append(block.id)
             layers.append((block, made))
             width = new
-        self.check_size()
         return layers, width
 
     def check_size(self) -> None:
@@ -234,15 +234,19 @@ class _Compiler:
         return self.flag(block, "compile_unknown_block", kind=block.type)
 
     def c_layer(self, block: Block, t: BlockType, width: int | None, init: str | None) -> dict | None:
-        """A layer built one neuron at a time: one dense layer, one activation per neuron."""
+        return self.neurons(block, width, "auto", init) or self.flag(block, "compile_empty_layer")
+
+    def neurons(self, block: Block, width: int | None, start: str, init: str | None) -> dict | None:
+        """A layer built one neuron at a time (a layer block's, an answer's): one dense layer, one activation per
+        neuron; None when it holds no neuron."""
         neurons = [self.neuron(child, width) for i, child in enumerate(block.children)
                    if self.placed(child, block, i, len(block.children)) and self.known(child)]
         if not neurons:
-            return self.flag(block, "compile_empty_layer")
+            return None
         acts = [a for a, _ in neurons]
         hand = [h for _, h in neurons]
         return {"kind": "dense", "units": len(neurons), "activation": acts[0] if len(set(acts)) == 1 else acts,
-                "init": _init("auto", acts, init), "hand_set": hand if any(hand) else None}
+                "init": _init(start, acts, init), "hand_set": hand if any(hand) else None}
 
     def neuron(self, block: Block, width: int | None) -> tuple[str, dict | None]:
         """(activation, hand-set weights or None) of one neuron block."""
@@ -258,16 +262,29 @@ class _Compiler:
             self.flag(block, "compile_weights_count", want=width, got=len(weights))
         return act, {"weights": [float(w) for w in weights], "bias": float(bias), "frozen": locked}
 
-    def output(self, block: Block, info: DataInfo | None, width: int | None) -> dict | None:
-        kind = OUTPUT_KINDS.get(block.type)
-        if kind is None:
-            return self.flag(block, "compile_unknown_block", kind=block.type)
+    def answer(self, block: Block, info: DataInfo | None, width: int | None,
+               init: str | None) -> tuple[dict | None, dict | None]:
+        """(the output, the answer block's own layer): its neuron blocks, one per answer, or, when it holds none,
+        one neuron per answer with no activation of its own (the output applies softmax or sigmoid)."""
+        t = block_type(block.type)
+        kind = OUTPUT_KINDS[block.type]
         units = None if info is None else self.output_units(block, kind, info)
-        self.annotations[block.id] = f"{_n(width)} → {_n(units)}"
-        return None if units is None else {"kind": kind, "units": units}
+        start = self.param(block, t, "init")
+        if block.children:
+            layer = self.neurons(block, width, start, init)
+            if layer is not None and units is not None and layer["units"] != units:
+                self.flag(block, "compile_answer_neurons", want=units, got=layer["units"])
+        else:
+            layer = None if units is None else {"kind": "dense", "units": units, "activation": "identity",
+                                                "init": _init(start, ["identity"], init)}
+        self.annotations[block.id] = f"{_n(width)} → {_n(layer['units'] if layer else units)}"
+        if layer is not None:
+            self.shapes(block, layer, width)
+            self.layer_blocks.append(block.id)
+        return (None if units is None else {"kind": kind, "units": units}), layer
 
     def output_units(self, block: Block, kind: str, info: DataInfo) -> int | None:
-        """How many numbers the output needs from the last layer, if the data suits it."""
+        """How many answers the output gives (its neurons), if the data suits it."""
         if (kind == "regress") != (info.task == "regress"):
             key = "compile_data_is_numbers" if info.task == "regress" else "compile_data_is_classes"
             return self.flag(block, key)
@@ -288,16 +305,6 @@ class _Compiler:
                 self.flag(block, "compile_softmax_not_last")
             elif kind == "yes_no":
                 self.flag(block, "compile_softmax_yes_no")
-
-    def check_units(self, layers, out: Block, want: int, width: int | None) -> None:
-        """The last layer with neurons must have as many as the output needs."""
-        if width is None or width == want:
-            return
-        last = next((block for block, d in reversed(layers) if d["kind"] == "dense"), None)
-        if last is not None:
-            self.flag(last, "compile_units_for_output", want=want, got=width)
-        else:
-            self.flag(out, "compile_layer_for_output", want=want, got=width)
 
     def shapes(self, block: Block, d: dict, width: int | None) -> None:
         if width is None:

@@ -27,21 +27,29 @@ def _shape(block: Block) -> str | None:
 
 
 def _name(kind: BlockType | None) -> Message:
-    """A block type's name in a message: its label up to the first field ("neuron", "layer")."""
+    """A block type's name in a message: its label up to the first field ("neuron", "layer"), without that
+    field's own name ("answer yes / no (sigmoid)", not "... start")."""
     if kind is None:
         return msg("compile_this_block")
-    return Label("label", {lang: text.split("{")[0].strip() for lang, text in kind.label.items()})
+
+    def name(lang: str, text: str) -> str:
+        before, _, rest = text.partition("{")
+        field = next((p.label[lang] for p in kind.params if p.name == rest.partition("}")[0]), None)
+        words = before.strip()
+        return words.removesuffix(f" {field}").strip() if field else words
+    return Label("label", {lang: name(lang, text) for lang, text in kind.label.items()})
 
 
 def _container(kind: BlockType, owner: BlockType | None) -> Message | None:
-    """Whether a block of `kind` may be in `owner`'s mouth (None: in a script, outside any C block)."""
+    """Whether a block of `kind` may be in `owner`'s mouth (None: in a script, outside any C block). A C block
+    and an answer cap each hold one kind of block (neurons)."""
     if owner is not None:
         if owner.inside is None:
             return msg("drop_not_a_c_block")
         if kind.id != owner.inside:
             return msg("drop_only_inside", inside=_name(BLOCK_TYPES.get(owner.inside)), parent=_name(owner))
     elif kind.only_in:
-        return msg("drop_needs_parent", block=_name(kind), parent=_name(BLOCK_TYPES.get(kind.only_in)))
+        return msg("drop_needs_parent", block=_name(kind), parent=_name(BLOCK_TYPES.get(kind.only_in[0])))
     return None
 
 

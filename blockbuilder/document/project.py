@@ -15,7 +15,7 @@ from .texts import msg
 from .words import shown
 
 # Bump when the file format changes, and add upgrade_N_to_N_plus_1 in migrations.py.
-SCHEMA_VERSION = 2  # 2: big trained arrays may be packed (weights.pack)
+SCHEMA_VERSION = 3  # 2: big trained arrays may be packed (weights.pack); 3: the answer block is the output layer
 
 Lang = Literal["ja", "ja-Hira", "en"]
 BLOCK_ID = r"^[A-Za-z0-9_.-]{1,64}$"
@@ -36,7 +36,7 @@ class Block(_Model):
     params: dict[str, Any] = Field(default_factory=dict)
     """Field values by parameter name; a missing one takes the catalog's default."""
     children: list["Block"] = Field(default_factory=list)
-    """Blocks inside a C block, top to bottom."""
+    """Blocks inside a C block or an answer block (its neurons), top to bottom."""
     comment: str | None = Field(default=None, max_length=2000)
     """A note a person attached to the block."""
 
@@ -85,8 +85,8 @@ class Project(_Model):
     scripts: list[Script] = Field(default_factory=list)
     """Every stack on the workspace, in drawing order."""
     trained: dict[str, dict[str, Array]] = Field(default_factory=dict)
-    """Trained parameters by layer block id: W (inputs x neurons), b; BatchNorm's gamma, beta,
-    running_mean, running_var. Floats round-trip exactly through JSON."""
+    """Trained parameters by layer block id (an answer block's are its output layer's): W (inputs x
+    neurons), b; BatchNorm's gamma, beta, running_mean, running_var. Floats round-trip exactly through JSON."""
     view: View = Field(default_factory=View)
     """The workspace's scroll and zoom."""
 

@@ -233,11 +233,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "ja-Hira": "データから でぐちまで そろった ネットワークが もう 1つ あるよ。1つだけに してね（これを はずすか、ばらばらに してね）。",
         "en": "There is already a network with data and an output; keep only one (remove this one or take it apart).",
     },
-    "compile_no_layers": {
-        "ja": "データと出力のあいだに、層を1つ以上入れてください。",
-        "ja-Hira": "データと でぐちの あいだに、そうを 1つ いじょう いれてね。",
-        "en": "Put at least one layer between the data and the output.",
-    },
     "compile_too_many_weights": {
         "ja": "このネットワークは重みが{count}個になり、保存できる{limit}個をこえます。層かニューロンを減らしてください。",
         "ja-Hira": "この ネットワークは おもみが {count}こに なって、ほぞん できる {limit}こを こえるよ。"
@@ -306,9 +301,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "This neuron is locked but has no weights yet; set its weights first.",
     },
     "compile_softmax_not_last": {
-        "ja": "ソフトマックスは最後の層でしか使えません。出力の「なかま分けをする」がソフトマックスをしてくれます。",
-        "ja-Hira": "ソフトマックスは さいごの そうで しか つかえないよ。でぐちの「なかまわけを する」が ソフトマックスを してくれるよ。",
-        "en": "Softmax only works in the last layer; the 'classify' output already does softmax for you.",
+        "ja": "ソフトマックスは出力の中のニューロンでしか使えません。出力の「なかま分けをする」がソフトマックスをしてくれます。",
+        "ja-Hira": "ソフトマックスは でぐちの なかの ニューロンで しか つかえないよ。でぐちの「なかまわけを する」が ソフトマックスを してくれるよ。",
+        "en": "Softmax only works in the neurons inside the answer; the 'classify' output already does softmax for you.",
     },
     "compile_softmax_mixed": {
         "ja": "ソフトマックスは層のニューロンみんなで使います。この層のすべてのニューロンをソフトマックスにするか、1つも使わないでください。",
@@ -316,19 +311,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Softmax works on a whole layer: give it to every neuron in this layer, or to none.",
     },
     "compile_softmax_yes_no": {
-        "ja": "「はい／いいえで答える」のすぐ前にソフトマックスは使えません。シグモイドにするか、出力を「なかま分けをする」にしてください。",
-        "ja-Hira": "「はい／いいえで こたえる」の すぐ まえに ソフトマックスは つかえないよ。シグモイドに するか、でぐちを「なかまわけを する」に してね。",
-        "en": "Softmax cannot come right before a yes / no answer; use sigmoid, or the 'classify' output.",
+        "ja": "「はい／いいえで答える」のニューロンにソフトマックスは使えません。シグモイドにするか、出力を「なかま分けをする」にしてください。",
+        "ja-Hira": "「はい／いいえで こたえる」の ニューロンに ソフトマックスは つかえないよ。シグモイドに するか、でぐちを「なかまわけを する」に してね。",
+        "en": "A yes / no answer's neuron cannot use softmax; use sigmoid, or the 'classify' output.",
     },
-    "compile_units_for_output": {
-        "ja": "これは出力の前の最後の層なので、ニューロンが{want}個必要です（いまは{got}個）。",
-        "ja-Hira": "これは でぐちの まえの さいごの そうだから、ニューロンが {want}こ いるよ（いまは {got}こ）。",
-        "en": "This is the last layer before the output, so it must have {want} neuron(s) (it has {got}).",
-    },
-    "compile_layer_for_output": {
-        "ja": "この出力の上に、ニューロン{want}個の層を入れてください（いまは{got}個の数がとどいています）。",
-        "ja-Hira": "この でぐちの うえに、ニューロン {want}この そうを いれてね（いまは {got}この かずが とどいているよ）。",
-        "en": "Put a layer of {want} neurons above this output ({got} numbers reach it now).",
+    "compile_answer_neurons": {
+        "ja": "この出力のニューロンは、答え1つに1つずつ、{want}個にしてください（いまは{got}個）。"
+              "全部外すと、ちょうどの数を自分で用意します。",
+        "ja-Hira": "この でぐちの ニューロンは {want}こに してね（いまは {got}こ）。"
+                   "ぜんぶ はずすと、ちょうどの かずを じぶんで つくるよ。",
+        "en": "This answer needs {want} neuron(s), one for each answer (it has {got}); "
+              "or take them all out and it makes the right number itself.",
     },
     "compile_data_is_numbers": {
         "ja": "このデータの答えは数なので、出力は「数を当てる（回帰）」にしてください。",

@@ -68,14 +68,19 @@ class BlockBox:
     h: float
     head: float                     # height of the top part (the row, plus the hat's bump)
     items: list[Item] = field(default_factory=list)
-    mouth: float = 0.0              # C block: height of the mouth between the arms
+    mouth: float = 0.0              # C block or answer cap: height of the mouth between the arms
     children: list["BlockBox"] = field(default_factory=list)
+
+    @property
+    def holds(self) -> bool:
+        """Whether blocks go inside it: a C block, or an answer cap (C-shaped with a flat bottom)."""
+        return self.mouth > 0
 
     def contains(self, x: float, y: float) -> bool:
         """Hit test on the block's own body (the arms of a C block, not its mouth)."""
         if not (self.x <= x <= self.x + self.w and self.y <= y <= self.y + self.h):
             return False
-        if self.shape == "c" and self.y + self.head <= y < self.y + self.head + self.mouth:
+        if self.holds and self.y + self.head <= y < self.y + self.head + self.mouth:
             return x < self.x + ARM
         return True
 
@@ -215,6 +220,44 @@ def segments(kind: BlockType, lang: str) -> list[tuple[str, str]]:
     return out
 
 
+def _sized(block: Block, kind: BlockType | None, part: str, value: str, lang: str,
+           measure: Measure) -> tuple[str, str, str, float]:
+    """(part, value, the text shown, its width): a word as it is, a field as its value's text in a pill."""
+    if part == "text":
+        return part, value, value, measure(value)
+    p = kind.param(value)
+    text = field_text(p.kind, block.params.get(value, p.default), lang)
+    return part, value, text, max(measure(text) + 2 * FIELD_PAD, 40)
+
+
+def _room(sized: list[tuple[str, str, str, float]], i: int, kind: BlockType, lang: str) -> float:
+    """The width part i needs on its row: a field's name needs room for its field too, so they wrap together."""
+    part, _, text, w = sized[i]
+    after = sized[i + 1] if i + 1 < len(sized) else None
+    if part == "text" and after is not None and after[0] == "field" and text == kind.param(after[1]).label[lang]:
+        return w + GAP + after[3]
+    return w
+
+
+def _fitting(block: Block, kind: BlockType, lang: str, measure: Measure, wrap: float) -> list[tuple[str, str]]:
+    """The label's parts; a text that leaves no room for the field after it within `wrap` is cut before that
+    field's name, so the name goes to the next row with its field ("… (sigmoid)" | "start [automatic ▼]"); a
+    text wider than `wrap` by itself is cut at every space."""
+    parts, out = segments(kind, lang), []
+    for i, (part, value) in enumerate(parts):
+        words = [value]
+        field = parts[i + 1][1] if part == "text" and i + 1 < len(parts) else None
+        if field is not None:
+            name = kind.param(field).label[lang]
+            if value.endswith(f" {name}") and \
+                    measure(value) + GAP + _sized(block, kind, "field", field, lang, measure)[3] + 2 * PAD > wrap:
+                words = [value.removesuffix(f" {name}"), name]
+        if words[0] == value and measure(value) + 2 * PAD > wrap:
+            words = value.split(" ")
+        out += [(part, w) for w in words if w]
+    return out
+
+
 # --- one block, a run of blocks, the project -------------------------------------------------
 
 def layout_block(block: Block, addr: Addr, x: float, y: float, lang: str, measure: Measure,
@@ -225,24 +268,21 @@ def layout_block(block: Block, addr: Addr, x: float, y: float, lang: str, measur
     shape = kind.shape if kind else "stack"
     top = y + (HAT if shape == "hat" else 0)
     items, dx, widest = [], PAD, 0.0    # dx: from the block's left edge, so its width never depends on x
-    for part, value in segments(kind, lang) if kind else [("text", block.type)]:
-        if part == "text":
-            text, w = value, measure(value)
-        else:
-            p = kind.param(value)
-            text = field_text(p.kind, block.params.get(value, p.default), lang)
-            w = max(measure(text) + 2 * FIELD_PAD, 40)
-        if dx > PAD and dx + w + PAD > wrap:
+    parts = _fitting(block, kind, lang, measure, wrap) if kind else [("text", block.type)]
+    sized = [_sized(block, kind, part, value, lang, measure) for part, value in parts]
+    for i, (part, value, text, w) in enumerate(sized):
+        if dx > PAD and dx + _room(sized, i, kind, lang) + PAD > wrap:
             widest, dx, top = max(widest, dx - GAP + PAD), PAD, top + ROW
         if part == "text":
             items.append(Item("text", x + dx, top, w, ROW, text))
         else:
-            items.append(Item("field", x + dx, top + (ROW - FIELD_H) / 2, w, FIELD_H, text, value, p.kind))
+            items.append(Item("field", x + dx, top + (ROW - FIELD_H) / 2, w, FIELD_H, text, value,
+                              kind.param(value).kind))
         dx += w + GAP
     w = max(MIN_W, widest, dx - GAP + PAD)
     head = (top - y) + ROW
     box = BlockBox(block.id, addr, block.type, shape, x, y, w, head, head, items)
-    if shape == "c":
+    if kind is not None and kind.inside is not None:
         box.children, inner = layout_run(block.children, addr, x + ARM, y + head, lang, measure, wrap - ARM)
         box.mouth = inner if block.children else EMPTY_MOUTH
         box.h = head + box.mouth + FOOT
@@ -323,7 +363,7 @@ def spots(scripts: list[ScriptBox]) -> list[Spot]:
         out.append(Spot("above", (sb.index, 0), sb.x, sb.y))
         for box in sb.all():
             out.append(Spot("below", box.addr[:-1] + (box.addr[-1] + 1,), box.x, box.y + box.h))
-            if box.shape == "c":
+            if box.holds:
                 out.append(Spot("inside", box.addr + (0,), box.x + ARM, box.y + box.head))
     return out
 

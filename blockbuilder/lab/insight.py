@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from runtime import DenseSpec, Network, NetworkSpec, final_activation, output_fuses_last_activation
+from runtime import DenseSpec, Network, NetworkSpec, final_activation, output_fuses_last_activation, plain_number
 
 from ..document.catalog import CHOICE_LABELS
 from .texts import msg
@@ -43,7 +43,7 @@ class NeuronMath:
     activation: str             # the neuron's own ("identity" when a separate activation block follows)
     value: float                # the neuron's output, exactly as net.trace gives it
     units: int                  # neurons in the layer (a softmax share is a share among these)
-    head: str | None = None     # last layer of neurons only: what the output applies after it (softmax, sigmoid, step)
+    head: str | None = None     # last layer of neurons (the answer block's) only: what the output applies after it
     answer: float | None = None  # last layer of neurons only: the network's answer in this neuron's column
 
 
@@ -90,7 +90,10 @@ def _head(spec: NetworkSpec, layer: int) -> str | None:
 
 
 def neuron_title(m: NeuronMath, lang: str) -> str:
-    """"neuron 3 of layer 2", counted from 1 as a child counts them."""
+    """"neuron 3 of layer 2", counted from 1 as a child counts them; the last layer's neurons are the answer
+    block's: "neuron 1 of the answer"."""
+    if m.answer is not None:
+        return _say("insight_answer_neuron_title", lang, n=m.neuron + 1)
     return _say("insight_neuron_title", lang, n=m.neuron + 1, layer=m.number)
 
 
@@ -145,9 +148,9 @@ def _name(name: tuple, lang: str) -> str:
 
 
 def _num(v: float, digits: int) -> str:
-    """v with `digits` decimals, very large numbers in short scientific form; never "-0.00"."""
+    """v with `digits` decimals, very large numbers to 3 digits (1,230,000); never "-0.00"."""
     if not math.isfinite(v) or abs(v) >= 1e6:
-        return f"{v:.3g}"
+        return plain_number(float(v), 3, grouped=True)
     text = f"{v:.{digits}f}"
     return text[1:] if text.startswith("-") and float(text) == 0 else text
 

@@ -91,8 +91,7 @@ def gate(kind: str) -> Project:
     w, bias = GATE_WEIGHTS[kind]
     return project(f"{kind.upper()} gate",
                    network(b("data", "data_gate", gate=kind),
-                           b("layer", "layers_layer", [neuron("n1", w, bias)]),
-                           b("answer", "output_yes_no")))
+                           b("answer", "output_yes_no", [neuron("n1", w, bias)])))
 
 
 def xor_from_gates() -> Project:
@@ -100,16 +99,14 @@ def xor_from_gates() -> Project:
     return project("XOR from NAND, OR and AND",
                    network(b("data", "data_gate", gate="xor"),
                            b("gates", "layers_layer", [neuron("nand", w_nand, b_nand), neuron("or", w_or, b_or)]),
-                           b("out", "layers_layer", [neuron("and", w_and, b_and)]),
-                           b("answer", "output_yes_no")))
+                           b("answer", "output_yes_no", [neuron("and", w_and, b_and)])))
 
 
 def xor_learned() -> Project:
     return project("XOR, learned",
                    network(b("data", "data_gate", gate="xor"),
                            b("hidden", "layers_dense", units=4, activation="tanh", init="auto"),
-                           b("last", "layers_dense", units=1, activation="identity", init="auto"),
-                           b("answer", "output_yes_no")),
+                           b("answer", "output_yes_no", init="auto")),
                    training(learning_rate=0.1, batch_size=4, epochs=300, seed=1))
 
 
@@ -119,8 +116,7 @@ def two_d(name: str, data: str, hidden: list[tuple[int, str]], epochs: int, nois
               for i, (u, a) in enumerate(hidden)]
     return project(name,
                    network(b("data", data, noise=noise, test_ratio=50, features=list(features)), *layers,
-                           b("last", "layers_dense", units=2, activation="identity", init="auto"),
-                           b("answer", "output_classify")),
+                           b("answer", "output_classify", init="auto")),
                    training(learning_rate=lr, batch_size=10, epochs=epochs, seed=0))
 
 
@@ -128,8 +124,7 @@ def digits() -> Project:
     return project("Handwritten digits",
                    network(b("data", "data_digits", test_ratio=20),
                            b("hidden", "layers_dense", units=32, activation="relu", init="auto"),
-                           b("last", "layers_dense", units=10, activation="identity", init="auto"),
-                           b("answer", "output_classify")),
+                           b("answer", "output_classify", init="auto")),
                    training(learning_rate=0.01, batch_size=32, epochs=20, seed=0))
 
 
@@ -137,8 +132,7 @@ def plane() -> Project:
     return project("A plane of numbers",
                    network(b("data", "data_plane", noise=0, test_ratio=50, features=["x1", "x2"]),
                            b("hidden", "layers_dense", units=4, activation="tanh", init="auto"),
-                           b("last", "layers_dense", units=1, activation="identity", init="auto"),
-                           b("answer", "output_number")),
+                           b("answer", "output_number", init="auto")),
                    training(learning_rate=0.01, batch_size=10, epochs=40, seed=0))
 
 
