@@ -13,7 +13,7 @@ from .layers import (
     ACTIVATION_LAYERS, Affine, BatchNormalization, Dropout, Identity, IdentityWithLoss, LeakyRelu, Relu, Sigmoid,
     SigmoidWithLoss, Softmax, SoftmaxWithLoss, Step, StepWithLoss, Tanh, sigmoid, softmax,
 )
-from .messages import CATALOG, LANGS, Message, RuntimeProblem, msg
+from .messages import CATALOG, LANGS, Message, RuntimeProblem, msg, plain_number
 from .metrics import accuracy, confusion_matrix, predicted_classes
 from .network import Network, Trace
 from .optimizers import SGD, AdaGrad, Adam, Momentum, RMSprop, make_optimizer
@@ -38,5 +38,5 @@ __all__ = [
     "Sigmoid", "SigmoidWithLoss", "Softmax", "SoftmaxWithLoss", "Step", "StepWithLoss", "Tanh", "sigmoid",
     "softmax", "check_layer", "check_loss", "gradient_check", "numerical_gradient",
     # messages a person reads, in every language
-    "CATALOG", "LANGS", "Message", "RuntimeProblem", "msg",
+    "CATALOG", "LANGS", "Message", "RuntimeProblem", "msg", "plain_number",
 ]

@@ -1,7 +1,9 @@
 """The runtime's message catalog: every sentence it may show a person, in ja, ja-Hira and en."""
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import ClassVar
 
 LANGS = ("ja", "ja-Hira", "en")
@@ -305,7 +307,8 @@ class Message:
 
     def text(self, lang: str = DEFAULT_LANG) -> str:
         lang = lang if lang in LANGS else DEFAULT_LANG
-        params = {k: v.text(lang) if isinstance(v, Message) else v for k, v in self.params.items()}
+        params = {k: v.text(lang) if isinstance(v, Message) else plain_number(v) if isinstance(v, float) else v
+                  for k, v in self.params.items()}
         return self.catalog[self.key][lang].format(**params)
 
     def texts(self) -> dict[str, str]:
@@ -313,6 +316,27 @@ class Message:
 
     def __str__(self) -> str:
         return self.text()
+
+
+# Plain decimals between these sizes; numbers no one types (1e-300) keep Python's short form.
+PLAIN_RANGE = (1e-12, 1e15)
+
+
+def plain_number(v, significant: int | None = None, grouped: bool = False) -> str:
+    """A number as a person reads it: 3 not 3.0, 0.00001 not 1e-05, 1,000,000 when `grouped`; every digit
+    that reads back the same number, or `significant` digits. Anything that is not a number as str()."""
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
+        return str(v)
+    if isinstance(v, int):
+        return f"{v:,}" if grouped else str(v)
+    if not math.isfinite(v):
+        return str(v)
+    text = repr(v) if significant is None else f"{v:.{significant}g}"   # repr: the shortest exact text
+    if float(text) == 0:
+        return "0"
+    if not PLAIN_RANGE[0] <= abs(float(text)) < PLAIN_RANGE[1]:
+        return text
+    return format(Decimal(text).normalize(), ",f" if grouped else "f")
 
 
 def msg(key: str, **params) -> Message:

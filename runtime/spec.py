@@ -133,13 +133,15 @@ class NetworkSpec(_Model):
 class TrainingSpec(_Model):
     """How a network learns."""
 
+    # The defaults are what a project without a training script gets; benchmarks/bench_defaults.py measured
+    # them with the palette's default blocks (every built-in 2-D set learns, each seed).
     optimizer: Optimizer = "adam"
     """The update rule."""
-    learning_rate: float = Field(default=0.01, gt=0.0, le=100.0)
+    learning_rate: float = Field(default=0.03, gt=0.0, le=100.0)
     """How big each step is."""
-    batch_size: int = Field(default=10, ge=1, le=1_000_000)
+    batch_size: int = Field(default=32, ge=1, le=1_000_000)
     """How many points each step looks at."""
-    epochs: int = Field(default=100, ge=1, le=1_000_000)
+    epochs: int = Field(default=200, ge=1, le=1_000_000)
     """Stop after this many passes over the training data."""
     l1: float = Field(default=0.0, ge=0.0, le=100.0)
     """L1 regularization rate (on weights, not biases)."""

@@ -15,7 +15,7 @@ import math
 import random
 from dataclasses import dataclass
 
-from runtime import Network, NetworkSpec, RuntimeProblem
+from runtime import Network, NetworkSpec, RuntimeProblem, plain_number
 
 from . import validate
 from .assemble import Project, Sprite, assemble
@@ -143,5 +143,5 @@ def _too_big(spec, params, lang, data, size: int, asked: int | None, limit_bytes
         pj, _, _ = build(spec, params, lang, data, digits)
         if len(project_json_bytes(pj)) <= limit_bytes:
             diff = rounding_diff(spec, params, digits, _sample_inputs(spec, data))
-            return TooBig(msg("too_big", mb=mb, limit_mb=limit, digits=digits, diff=f"{diff:.2g}"), digits, diff, size)
+            return TooBig(msg("too_big", mb=mb, limit_mb=limit, digits=digits, diff=plain_number(diff, 2)), digits, diff, size)
     return TooBig(msg("too_big_always", mb=mb, limit_mb=limit), None, None, size)

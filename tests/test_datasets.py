@@ -440,7 +440,7 @@ def test_a_csv_over_20_mb_is_refused_before_it_is_read(tmp_path):
         f.truncate(21_000_000)  # all zero bytes: reading it would say unreadable instead
     exc = problem(load_csv, path)
     assert exc.message.key == "csv_too_big"
-    assert exc.text() == f"The file {path} is too big (21.0 MB); keep it under 20 MB."
+    assert exc.text() == f"The file {path} is too big (21 MB); keep it under 20 MB."
 
 
 def test_csv_problems_read_in_japanese_too(tmp_path):

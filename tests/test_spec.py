@@ -152,7 +152,7 @@ def test_every_problem_has_all_three_languages():
      "leaky_relu, softmax."),
     (raw([{"kind": "dense", "units": "many"}]), "Layer 1: units must be a number, not 'many'."),
     (raw([{"kind": "dropout", "rate": 1.5}, {"kind": "dense", "units": 2}]),
-     "Layer 1: rate must be less than 1.0 (it is 1.5)."),
+     "Layer 1: rate must be less than 1 (it is 1.5)."),
     ({"input": {"size": 2}, "layers": []}, "The network is missing the setting 'output'."),
     ('{"input": ', "The network description is not readable JSON (EOF while parsing a value at line 1 column 10)."),
 ])

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from decimal import Decimal
 
-from runtime import Message, msg as runtime_msg
+from runtime import Message, msg as runtime_msg, plain_number
 
 from .texts import msg
 from .words import Label, shown
 
 WEIGHT_LIMIT = 1000     # a hand-set weight or bias is at most this big either way
-_POSITIONAL = (1e-12, 1e15)   # shown as a plain decimal between these sizes; beyond, as Python writes it
 
 
 def is_number(v) -> bool:
@@ -25,16 +23,15 @@ def is_number(v) -> bool:
         return False
 
 
-def show_number(v) -> str:
+def show_number(v, grouped: bool = False) -> str:
     """A number as a child reads it: 3 not 3.0, 0.00001 not 1e-05, and every digit it needs to read back
-    the same. Anything else as str()."""
-    if not is_number(v):
-        return str(v)
-    if isinstance(v, int) or (v.is_integer() and abs(v) < _POSITIONAL[1]):
-        return str(int(v))
-    if not _POSITIONAL[0] <= abs(v) < _POSITIONAL[1]:
-        return repr(v)
-    return format(Decimal(repr(v)), "f")   # repr is the shortest text that reads back exactly
+    the same; `grouped` (in a sentence, not in a field a child types into): 100,000. Anything else as str()."""
+    return plain_number(v, grouped=grouped) if is_number(v) else str(v)
+
+
+def _bound(v) -> str:
+    """A field's limit in a sentence: 0.00001, 10, 100,000."""
+    return show_number(v, grouped=True)
 
 
 def read_number(text: str) -> float | None:
@@ -56,9 +53,9 @@ def parse_field(text: str, p) -> tuple[object, Message | None]:
     value = read_number(text)
     if value is None or (p.kind == "integer" and not float(value).is_integer()):
         return None, msg("field_bad_integer" if p.kind == "integer" else "field_bad_number",
-                         low=show_number(p.min), high=show_number(p.max))
+                         low=_bound(p.min), high=_bound(p.max))
     if (p.min is not None and value < p.min) or (p.max is not None and value > p.max):
-        return None, msg("field_out_of_range", low=show_number(p.min), high=show_number(p.max))
+        return None, msg("field_out_of_range", low=_bound(p.min), high=_bound(p.max))
     return (int(value) if p.kind == "integer" else value), None
 
 
@@ -68,7 +65,7 @@ def _parse_weights(text: str) -> tuple[list[float] | None, Message | None]:
         return None, None
     values = [read_number(t) for t in text.replace("、", ",").replace(" ", ",").split(",") if t]
     if not values or any(v is None or abs(v) > WEIGHT_LIMIT for v in values):
-        return None, msg("field_bad_weights", limit=WEIGHT_LIMIT)
+        return None, msg("field_bad_weights", limit=_bound(WEIGHT_LIMIT))
     return values, None
 
 
@@ -113,7 +110,7 @@ def _bad_number(p, v, field: Label) -> Message | None:
     if p.kind == "integer" and v != int(v):
         return msg("compile_not_whole", field=field, value=_shown(v))
     if (p.min is not None and v < p.min) or (p.max is not None and v > p.max):
-        return msg("compile_range", field=field, min=_shown(p.min), max=_shown(p.max), value=_shown(v))
+        return msg("compile_range", field=field, min=_bound(p.min), max=_bound(p.max), value=_shown(v))
     return None
 
 

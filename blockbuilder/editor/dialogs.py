@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from runtime import Message
+from runtime import Message, plain_number
 
 from ..document.catalog import Param
 from ..document.fields import WEIGHT_LIMIT, parse_field
@@ -245,7 +245,7 @@ class AskNumber:
     measure: Measure = approx_measure   # the window's font, set by DialogHost
 
     def __post_init__(self):
-        self.text = self.text or f"{self.value:.4g}"
+        self.text = self.text or plain_number(float(self.value), 4)
 
     def key(self) -> tuple:
         return ("number", self.title.key, str(self.title.params), self.text, self.problem and self.problem.key)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from runtime import ActivationSpec, BatchNormSpec, DenseSpec, Message, Network, NetworkSpec
+from runtime import ActivationSpec, BatchNormSpec, DenseSpec, Message, Network, NetworkSpec, plain_number
 
 from ..document.catalog import CHOICE_LABELS
 from .texts import msg
@@ -374,5 +374,6 @@ def _edges(W: np.ndarray, layer: int, src: dict, dst: dict, r: float) -> list[Ed
 def legend(spec: NetworkSpec, value_range: tuple[float, float] | None = None) -> Message:
     """The sentence under the answer's map that says what its colours mean (for numbers, from what to what)."""
     if spec.output.kind == "regress" and value_range is not None:
-        return msg("maps_legend_regress_range", low=f"{value_range[0]:.3g}", high=f"{value_range[1]:.3g}")
+        return msg("maps_legend_regress_range", low=plain_number(float(value_range[0]), 3),
+                   high=plain_number(float(value_range[1]), 3))
     return msg("maps_legend_" + spec.output.kind)

@@ -14,7 +14,7 @@ from typing import Callable
 
 import numpy as np
 
-from runtime import Message
+from runtime import Message, plain_number
 from sb3_export import JSON_LIMIT, LIST_LIMIT, ExportProblem, ExportReport, TooBig, export_sb3
 
 from ..document.atomic import write_atomic
@@ -166,5 +166,5 @@ def done_message(path: Path, report: ExportReport) -> Message:
     where = {"file": path.name, "folder": str(path.parent), "next": msg("cli_export_next")}
     if report.digits is None:
         return msg("export_done", **where)
-    rounded = msg("cli_exported_rounded", digits=report.digits, diff=f"{report.max_diff:.2g}")
+    rounded = msg("cli_exported_rounded", digits=report.digits, diff=plain_number(report.max_diff, 2))
     return msg("export_done_rounded", rounded=rounded, **where)
