@@ -12,12 +12,13 @@ from dataclasses import replace
 
 import numpy as np
 
-from runtime import Message, Network, RuntimeProblem, Trainer, training_mode
+from runtime import Message, Network, RuntimeProblem, Trainer, plain_number, training_mode
 
 from . import __version__
 from .document import weights
 from .document.paths import check_file, problem as file_problem
 from .document.words import UIProblem
+from .lab.coach import advise, targets
 from .session.examples import BY_NAME, EXAMPLES
 from .texts import msg
 
@@ -149,7 +150,7 @@ def cmd_export(args, lang: str) -> int:
         raise file_problem(out, e) from None
     say(msg("cli_exported", file=out, kb=round(report.json_bytes / 1000), lists=report.lists), lang)
     if report.digits is not None:
-        say(msg("cli_exported_rounded", digits=report.digits, diff=f"{report.max_diff:.2g}"), lang)
+        say(msg("cli_exported_rounded", digits=report.digits, diff=plain_number(report.max_diff, 2)), lang)
     say(msg("cli_export_next"), lang)
     return 0
 
@@ -252,6 +253,7 @@ def cmd_train(args, lang: str) -> int:
             raise UIProblem(p.message)
     train_set, test_set = load_data(replace(c.data, seed=settings.seed))
     trainer = Trainer(Network(c.spec, seed=settings.seed), train_set, test_set if len(test_set) else None, settings)
+    start = trainer.network.flat.copy()
     progress = Progress(settings.epochs, lang)
     while trainer.stop is None:
         stats = trainer.run_epoch()
@@ -261,12 +263,21 @@ def cmd_train(args, lang: str) -> int:
     trained = weights.for_document(c, trainer.network)
     out = args.output or args.file
     save_project(project.model_copy(update={"trained": trained}), out)
-    if trainer.stop.reason == "diverged":
-        say(trainer.stop.message, lang, file=sys.stderr)
+    advice = advise(trainer.history, trainer.network, settings, train_set, targets(project, c), start, trainer.stop)
+    if trainer.stop.reason == "diverged":   # the coach's first case: the runtime's sentence, on the rate's block
+        _say_advice(advice, lang, file=sys.stderr)
         say(msg("cli_saved_last_good", file=out), lang, file=sys.stderr)
         return 1
     say(msg("cli_saved", file=out), lang)
+    if advice is not None:
+        _say_advice(advice, lang)
     return 0
+
+
+def _say_advice(advice, lang: str, file=None) -> None:
+    """The learning coach's one sentence, after the block it is about (as `check` names a problem's block)."""
+    where = f"[{advice.block_id}] " if advice.block_id else ""
+    print(f"{where}{advice.message.text(lang)}", file=file or sys.stdout)
 
 
 class Progress:
@@ -356,7 +367,7 @@ def cmd_predict(args, lang: str) -> int:
                           for xi, oi, r in zip(x, out, rows)], ensure_ascii=False, allow_nan=False))
     else:
         for xi, oi, (prediction, confidence) in zip(x, out, rows):
-            inputs = ", ".join(f"{v:g}" for v in xi) if len(xi) <= 8 else f"{len(xi)} inputs"
+            inputs = ", ".join(plain_number(float(v), 6) for v in xi) if len(xi) <= 8 else f"{len(xi)} inputs"
             shown = _show(c.spec.output.kind, prediction, confidence, lang) if np.isfinite(oi).all() else "?"
             print(f"{inputs} → {shown}")
     if broken:
@@ -410,7 +421,7 @@ def _show(kind: str, prediction, confidence, lang: str) -> str:
         return msg("cli_class", name=prediction, p=f"{confidence:.1%}").text(lang)
     if kind == "yes_no":
         return msg("cli_yes" if prediction else "cli_no", p=f"{confidence:.1%}").text(lang)
-    return f"{prediction:.6g}" if isinstance(prediction, float) else str(prediction)
+    return plain_number(prediction, 6) if isinstance(prediction, float) else str(prediction)
 
 
 if __name__ == "__main__":

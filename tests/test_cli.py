@@ -100,7 +100,7 @@ def test_train_saves_weights_that_predict_then_uses(tmp_path, capsys):
     code, out, _ = run(capsys, "train", str(path), "-o", str(out_path))
     assert code == 0 and "epoch 300/300" in out
     assert json.loads(path.read_text())["trained"] == {}  # -o leaves the original alone
-    assert set(json.loads(out_path.read_text())["trained"]) == {"hidden", "last"}
+    assert set(json.loads(out_path.read_text())["trained"]) == {"hidden", "answer"}
     code, out, _ = run(capsys, "predict", str(out_path), "--inputs", "0,0;1,0;0,1;1,1", "--json")
     rows = json.loads(out)
     assert code == 0 and [r["prediction"] for r in rows] == [False, True, True, False]
@@ -192,7 +192,7 @@ def overflowing(tmp_path, capsys) -> pathlib.Path:
     hidden = next(b for b in project.scripts[0].blocks if b.id == "hidden")
     hidden.params["activation"] = "identity"
     project.trained = {"hidden": {"W": [[1e308] * 4] * 2, "b": [0.0] * 4},
-                       "last": {"W": [[1.0], [-1.0], [0.0], [0.0]], "b": [0.0]}}
+                       "answer": {"W": [[1.0], [-1.0], [0.0], [0.0]], "b": [0.0]}}
     save_project(project, path)
     return path
 

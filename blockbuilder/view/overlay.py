@@ -164,11 +164,32 @@ def _status_text(c) -> tuple[str, str] | None:
     errors = [p for p in compiled.problems if p.severity == "error"]
     if chosen is not None:
         return chosen.message.text(e.lang), T.PROBLEM
+    advice = _advice(c)
+    if advice is not None and e.drag is None and advice.block_id == e.selection:   # the coach's block, chosen
+        return advice.message.text(e.lang), T.PROBLEM
     if errors:
         return msg("status_problems", count=len(errors)).text(e.lang), T.PROBLEM
     if compiled.spec is not None:
         return msg("status_ready", shape=" → ".join(str(n) for n in _sizes(compiled))).text(e.lang), T.READY
     return None
+
+
+def _advice(c):
+    """The learning coach's advice the stage shows now (lab/coach.py), or None."""
+    stage = c.stage_input
+    return stage.lab.advice if stage is not None else None
+
+
+def advised_block(c) -> str | None:
+    """The block the coach's advice points at: marked like a block with a problem."""
+    advice = _advice(c)
+    return advice.block_id if advice is not None else None
+
+
+def advice_key(c) -> tuple | None:
+    """What the coach says, for the overlay's rebuild check (the status box shows it on its block)."""
+    advice = _advice(c)
+    return advice and (advice.block_id, advice.message.key, repr(advice.message.params))
 
 
 def _sizes(compiled) -> list[str]:
