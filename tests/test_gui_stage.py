@@ -184,7 +184,7 @@ def test_a_learning_rate_that_blows_up_pauses_puts_the_weights_back_and_says_wha
         text = "".join(gui.label_texts(["stage"])).replace("\n", "")
         assert "学習率を小さくして" in text
         assert not any("nan" in t.lower() for t in gui.label_texts(["stage"]))
-        # a smaller rate, and it learns from the last good weights
+        # a smaller rate: ▶ starts a new try from the first weights, and it learns
         gui.click(*gui.field_point(rate, "learning_rate"))
         for _ in range(8):
             gui.key(K.BACKSPACE)

@@ -54,7 +54,7 @@ def test_the_same_example_opened_again_starts_at_epoch_0(app):
     assert a.lab.epoch == 0 and a.lab.history == [] and a.lab.status == "ready"
 
 
-def test_a_blow_up_after_going_on_past_the_end_counts_to_the_trainer_s_end_and_a_new_rate_drops_the_message(app):
+def test_going_on_past_the_end_counts_to_the_trainer_s_end_and_a_new_rate_after_a_blow_up_drops_the_message(app):
     project = example("plane", "ja")
     training = next(s for s in project.scripts if s.blocks[0].type == "training_start")
     training.blocks.insert(1, Block(id="opt1", type="training_optimizer", params={"optimizer": "sgd"}))
@@ -67,14 +67,16 @@ def test_a_blow_up_after_going_on_past_the_end_counts_to_the_trainer_s_end_and_a
     lab.play()
     run(lab)
     assert lab.status == "done" and lab.counter().text("ja") == "エポック 40 / 40"
-    e.set_param(rate, "learning_rate", 10)       # SGD with a rate this big blows up in the next epoch
+    lab.step_epoch()                             # the same settings go on past the end
+    assert lab.counter().text("ja") == "エポック 41 / 80"     # not 41 / 41
+    e.set_param(rate, "learning_rate", 10)       # SGD with a rate this big blows up: a new try, from the start
     lab.play()
     run(lab)
     assert lab.status == "diverged" and lab.message.key == "diverged_lr"
-    assert lab.counter().text("ja") == "エポック 41 / 80"     # not 41 / 41
+    assert lab.epoch < 40 and lab.counter().text("ja").endswith("/ 40") and len(lab.runs) == 1
     e.set_param(rate, "learning_rate", 0.1)
     lab.sync()
-    assert lab.message is None and lab.status == "paused" and message(lab).key == "lab_paused"
+    assert lab.status == "paused" and message(lab).key == "runs_next_try"   # ▶ starts again; this try stays
 
 
 def test_a_new_digits_project_starts_with_a_blank_pad(app):

@@ -43,6 +43,7 @@ VALUES = {
     "list_limit": "200,000", "diff": "4.2e-06", "loss": "0.123456", "x": "-12.345", "w": "-12.345", "p": "-123.45",
     "b": "-12.345", "s": "-123.45", "v": "0.98765", "min": "-1000", "max": "1000", "low": "-1000", "high": "1000",
     "mb": "12.3", "limit_mb": "5", "size": "123.4", "epoch": "12345", "epochs": "100000", "longest": "123456",
+    "rate": "0.00001",
 }
 NUMBER = "1234"   # any other placeholder: a count, a limit, a version, a neuron's number
 BY_KEY = {   # where a placeholder holds something else: a class's name, how many classes there are
@@ -63,9 +64,19 @@ def _fill(template: str) -> str:
     return template.format(**{f: VALUES.get(f, NUMBER) for f in fields})
 
 
+# the words a try's label holds (lab/runs.py): other labels, and long plain numbers
+RUNS_FILLERS = {"layer": "runs_layer", "first": "runs_units", "second": "runs_setting", "label": "runs_and_more",
+                "name": "runs_name_batchnorm"}
+
+
 def filler(key: str, field: str, lang: str) -> str:
+    if key.startswith("runs_") and field in RUNS_FILLERS and RUNS_FILLERS[field] != key:
+        return said(RUNS_FILLERS[field], lang)
+    if key.startswith("runs_") and field in ("old", "new"):
+        return "0.00001"
     inner = {"reason": "reason_newer", "next": "cli_export_next", "rounded": "cli_exported_rounded",
-             "speed": "lab_speed_normal", "expected": "type_point", "why": None, "others": "files_other_files"}.get(field, "")
+             "speed": "lab_speed_normal", "expected": "type_point", "why": None, "others": "files_other_files",
+             "fix": "coach_add_rate"}.get(field, "")
     if inner:
         return said(inner, lang)
     if field == "why":   # the exporter's own sentence (export_round_offer) or the system's (cannot write)
@@ -366,6 +377,21 @@ def legend(text, lang, measure, app):
     return [] if len(rows) <= 4 else [f"{len(rows)} lines in the legend ({width:.0f} wide; 4 at most)"]
 
 
+def coach_sentence(text, lang, measure, app):
+    """The learning coach's advice: under the stage's status, and in the status box when its block is chosen."""
+    return stage_sentence(text, lang, measure, app) + status(text, lang, measure, app)
+
+
+def try_label(text, lang, measure, app):
+    """A try's label in the legend of tries under the charts (lab/charts.py), on the narrow stage beside the widest
+    value: at most TRY_LINES lines (a longer one would be cut short)."""
+    from blockbuilder.lab.charts import TRIES, TRY_LINES, value_room
+    lay = _stage(app, lang)
+    width = lay.area.w - 2 * 10 - 12 - value_room(["100%"], measure)
+    rows = wrap_text(text, measure, width, TRIES[0])
+    return [] if len(rows) <= TRY_LINES else [f"{len(rows)} lines in the legend of tries ({width:.0f} wide)"]
+
+
 def within(parent: str, field: str):
     """A fragment: measured inside the sentence that holds it, in that sentence's place."""
     def check(text, lang, measure, app):
@@ -447,11 +473,20 @@ PLACES = {
     **dict.fromkeys(keys("lab_stopped_for_edit", "lab_fix_first", "lab_nothing_to_learn", "lab_train_first",
                          "lab_ready", "lab_running", "lab_paused", "stage_look_hint", "stage_look_hint_first",
                          "insight_pick", "insight_step_done"), stage_sentence),
+    **dict.fromkeys([k for k in lab_texts.TEXTS if k.startswith("coach_") and "_fix_" not in k and "_add_" not in k],
+                    coach_sentence),
+    **dict.fromkeys(keys("coach_fix_rate", "coach_add_rate"), within("coach_rate_dead", "fix")),
+    **dict.fromkeys(keys("coach_fix_epochs", "coach_add_epochs"), within("coach_longer", "fix")),
+    **dict.fromkeys([k for k in lab_texts.TEXTS if k.startswith("runs_") and k not in (
+        "runs_layer", "runs_answer_layer", "runs_next_try") and not k.startswith("runs_name_")], try_label),
+    **dict.fromkeys(keys("runs_layer", "runs_answer_layer"), within("runs_units", "layer")),
+    **dict.fromkeys([k for k in lab_texts.TEXTS if k.startswith("runs_name_")], within("runs_setting", "name")),
+    "runs_next_try": stage_sentence,
     **dict.fromkeys(keys("maps_legend_yes_no", "maps_legend_classify", "maps_legend_regress",
                          "maps_legend_regress_range"), legend),
     **dict.fromkeys(keys("data_rows", "data_inputs", "data_classes", "data_numbers"),
                     stage_panel_text("summary", 10, 4)),
-    **dict.fromkeys(keys("insight_neuron_title", "insight_term", "insight_more", "insight_bias", "insight_sum",
+    **dict.fromkeys(keys("insight_neuron_title", "insight_answer_neuron_title", "insight_term", "insight_more", "insight_bias", "insight_sum",
                          "insight_apply", "insight_no_activation", "insight_softmax", "insight_answer_softmax",
                          "insight_answer_apply", "insight_step_of"), stage_panel_text("info", 10, 2, big=True)),
     **dict.fromkeys(keys("insight_input", "insight_from_neuron"), within("insight_term", "name")),

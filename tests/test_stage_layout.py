@@ -1,7 +1,8 @@
 """The stage's layout measured with the real font: nothing cut off, nothing over a button, a tab or another text.
 
 Each case the testers found has its own test; one sweep goes over window sizes x languages x normal and big
-stage x tabs x the example networks untrained, trained, diverged, with look-inside and step-through open.
+stage x tabs x the example networks untrained, trained, diverged, with three old tries beside the current one,
+with look-inside and step-through open.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from blockbuilder.document.project import Block
 from blockbuilder.editor.controller import Controller
 from blockbuilder.editor.editor import Editor
 from blockbuilder.editor.layout import NO_LINE_START, wrap_text
-from blockbuilder.lab.charts import chart, chart_texts
+from blockbuilder.lab.charts import TRIES, chart, chart_texts, tries_legend, try_places
 from blockbuilder.lab.lab import Lab
 from blockbuilder.lab.readout import data_kind, legend_text, loss_text, message, status_line
 from blockbuilder.lab.stage import StageControl
@@ -134,6 +135,11 @@ def check(st: StageControl, measure, where: str) -> None:
     for metric in ("loss", "accuracy"):
         if metric in lay.panels:
             check_chart(st, metric, lay.panels[metric], measure, where)
+    if st.lab.runs and ("loss" in lay.panels or "accuracy" in lay.panels):
+        assert "tries" in lay.panels, where
+    if "tries" in lay.panels:
+        check_tries(st, lay, measure, where)
+        assert all(lay.panels[m].h >= 99.5 for m in ("loss", "accuracy") if m in lay.panels), where   # charts stay
     if "pad" in lay.panels:       # its hint or guess: two lines under it, as far as the stage's edge
         pad = lay.panels["pad"]
         room = lay.area.x + lay.area.w - pad.x - 8
@@ -147,8 +153,31 @@ def holds(panel: str, thing: str) -> bool:
             or panel == "panel legend" and thing == "text legend")
 
 
+def check_tries(st, lay, measure, where: str) -> None:
+    """The legend of tries: every try in it, each line and value inside the panel and clear of the others."""
+    r = lay.panels["tries"]
+    rows = lay.tries
+    whole = tries_legend(st.lab.tries(), st.lang, r.w - 12, measure, most=99)
+    assert [row.value for row in rows] == [row.value for row in whole], where
+    for row, full in zip(rows, whole):      # each label whole, or its beginning cut short with "…"
+        shown, want = bare("".join(row.lines)), bare("".join(full.lines))
+        assert shown == want or shown.endswith("…") and want.startswith(shown[:-1]), (where, row, full)
+    boxes = []
+    h = TRIES[0] * 4 / 3
+    for row, (y, value_x, label_x, ys) in zip(rows, try_places(rows, (r.x, r.y, r.w, r.h), measure)):
+        w = measure(row.value) * TRIES[0] / 13
+        boxes.append((row.value, (value_x - w, y - h / 2, w, h)))
+        assert value_x - w >= r.x + 20, (where, row)           # right of the try's line
+        for line, ly in zip(row.lines, ys):
+            boxes.append((line, (label_x, ly - h / 2, measure(line) * TRIES[0] / 13, h)))
+    for text, (x, y, w, hh) in boxes:
+        assert r.x <= x and x + w <= r.x + r.w - 4 and r.y <= y and y + hh <= r.top, (where, text, r)
+    for (t1, (x1, y1, w1, h1)), (t2, (x2, y2, w2, h2)) in itertools.combinations(boxes, 2):
+        assert not (x1 < x2 + w2 and x2 < x1 + w1 and y1 < y2 + h2 - 1 and y2 < y1 + h1 - 1), (where, t1, t2)
+
+
 def check_chart(st, metric: str, r, measure, where: str) -> None:
-    c = chart(st.lab.history, metric, (r.x, r.y, r.w, r.h), st.lang, measure)
+    c = chart(st.lab.history, metric, (r.x, r.y, r.w, r.h), st.lang, measure, st.lab.runs)
     texts = chart_texts(c, measure)
     for (t1, (x1, y1, w1, h1)), (t2, (x2, y2, w2, h2)) in itertools.combinations(texts, 2):
         assert not (x1 < x2 + w2 and x2 < x1 + w1 and y1 < y2 + h2 and y2 < y1 + h1), (where, metric, t1, t2)
@@ -246,10 +275,34 @@ def test_at_1024_by_640_the_problem_box_leaves_the_buttons_free(measure):
 
 # --- every size, language, stage, tab and example ------------------------------------------------
 
+def with_tries(st: StageControl) -> StageControl:
+    """Three old tries beside the current one, labelled by long changes (two named; one and "3 more")."""
+    lab, e = st.lab, st.c.editor
+
+    def first(kind: str):
+        return next((b.id for s in e.project.scripts for b in s.blocks if b.type == kind), None)
+    changes = [[("training_learning_rate", "learning_rate", 0.00001), ("training_batch_size", "batch_size", 3)],
+               [("layers_dense", "units", 128)],
+               [("training_learning_rate", "learning_rate", 0.0003), ("training_batch_size", "batch_size", 7),
+                ("layers_dense", "units", 100), ("training_epochs", "epochs", 12345)]]
+    lab.step_epoch()
+    for change in changes:
+        for kind, name, value in change:
+            if first(kind) is not None:
+                e.set_param(first(kind), name, value)
+        lab.step_epoch()
+    assert len(lab.runs) == 3
+    st.layout()
+    return st
+
+
 def states(measure, name: str):
-    """The example untrained, trained a little, (for plane) diverged; each with look-inside and step-through."""
+    """The example untrained, trained a little, (for plane) diverged, (for some) with three old tries; each with
+    look-inside and step-through."""
     yield "untrained", stage(measure, name)
     yield "trained", stage(measure, name, epochs=3)
+    if name in ("xor", "plane", "digits", "circle"):
+        yield "tries", with_tries(stage(measure, name))
     if name == "plane":
         yield "diverged", stage(measure, name, epochs=5, sgd_rate=10)
     if name == "xor":
@@ -300,6 +353,18 @@ def window_overlaps(gui) -> list:
         if x1 < x2 + w2 - 1 and x2 < x1 + w1 - 1 and y1 + 1 < y2 + h2 and y2 + 1 < y1 + h1:
             bad.append((t1, t2))
     return bad
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("size, big", [((1024, 600), False), ((1280, 668), False), ((1280, 668), True)])
+def test_three_old_tries_and_the_current_one_fit_beside_the_charts(measure, lang, size, big):
+    st = with_tries(stage(measure, "circle", lang, size))
+    show(st, big=big, tab="charts")
+    lay = st.layout()
+    assert [r.key for r in lay.tries] == ["run1", "run2", "run0", "test"] or \
+        [r.key for r in lay.tries] == ["run0", "run1", "run2", "test"]
+    assert lay.panels["loss"].h >= 90 and lay.panels["accuracy"].h >= 90
+    check(st, measure, f"tries {lang} {size} big={big}")
 
 
 @pytest.mark.parametrize("name, lang, size, big, tab, epochs, rate", [

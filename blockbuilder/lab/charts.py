@@ -1,15 +1,18 @@
-"""The loss and accuracy charts: each series fitted into a rectangle, thinned, with round ticks and titles.
+"""The loss and accuracy charts: each series fitted into a rectangle, thinned, with round ticks and titles; the
+last tries' curves beside the current one, and the legend of tries (what changed, how well it did).
 
 Plain numbers and words (tested without a screen); view/stage_charts.py draws the lines, ticks and texts as given.
 """
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 
 import numpy as np
 
-from ..editor.layout import approx_measure
+from ..editor.layout import approx_measure, wrap_text
+from .runs import Run
 from .texts import msg
 
 MAX_CHART_POINTS = 300        # per series; longer histories are thinned evenly
@@ -22,13 +25,16 @@ HUGE_LOSS = 1e6               # a bigger loss is a blow-up: drawn at the top edg
 SIZES = {"tick": 8, "title": 9, "x_title": 8, "legend": 8, "note": 8}   # points of each kind of text
 CHART_SERIES = {"loss": ("train_loss", "test_loss"), "accuracy": ("train_accuracy", "test_accuracy")}
 CHART_TITLES = {"loss": "insight_loss", "accuracy": "insight_accuracy"}
+TRIES = (8, 11)               # points and pixels from line to line of the legend of tries
+TRY_SWATCH = 18               # a try's line in the legend, and the gap after it
+TRY_LINES = 3                 # a try's label takes at most this many lines (the last one cut short with "…")
 
 
 @dataclass(frozen=True)
 class Chart:
     """A line chart in screen coordinates (y up); the view draws lines, ticks and texts as given."""
 
-    series: dict[str, list[tuple[float, float]]]   # "train", "test": points inside the plot rect
+    series: dict[str, list[tuple[float, float]]]   # "run0".."run2" (old tries, first), "train", "test": points
     x_ticks: list[tuple[float, str]]               # (screen x, label) under the plot
     y_ticks: list[tuple[float, str]]               # (screen y, label) left of the plot
     x_title: str
@@ -58,7 +64,7 @@ def chart_texts(c: Chart, measure) -> list[tuple[str, tuple[float, float, float,
 
 
 def chart(history: list, metric: str, rect: tuple[float, float, float, float], lang: str,
-          measure=approx_measure) -> Chart:
+          measure=approx_measure, others: list[Run] = ()) -> Chart:
     """Train and test `metric` ("loss" or "accuracy") per epoch, fitted into `rect` (x, y, w, h).
 
     Accuracy runs on a 0..100 % axis. The loss axis starts at 0 and ends at a round number at
@@ -66,7 +72,9 @@ def chart(history: list, metric: str, rect: tuple[float, float, float, float], l
     first loss and the 95th percentile of the losses drawn: then the axis ends there, so one
     huge loss cannot flatten the rest; bigger losses sit on the top edge and `note` says so.
     Series with no numbers (no test data; accuracy of a regression) are left out; each series
-    has at most MAX_CHART_POINTS points, the first and last epoch always among them.
+    has at most MAX_CHART_POINTS points, the first and last epoch always among them. Each of the
+    `others` (old tries) adds one series, "run" + its colour: its test values, or its training
+    values when it had no test data; the axes fit them too.
 
     The y title sits at the top left, the legend beside it (or on a row of its own under it when it does
     not fit), the x title under the axis at the right; ticks are as many as have room for their labels.
@@ -74,7 +82,9 @@ def chart(history: list, metric: str, rect: tuple[float, float, float, float], l
     t = lambda key: msg(key).text(lang)  # noqa: E731
     found = {name: _series(history, key, metric) for name, key in zip(("train", "test"), CHART_SERIES[metric])}
     data = {name: _thin(points) for name, points in found.items() if points}
-    names = [(name, t(f"insight_{name}")) for name in data]
+    old = {f"run{r.colour}": _thin(try_series(r.history, metric)) for r in others}
+    data = {**{k: v for k, v in old.items() if v}, **data}
+    names = [(name, t(f"insight_{name}")) for name in data if not name.startswith("run")]
     y_title = t(CHART_TITLES[metric])
     widths = [17 + measure(text) * SIZES["legend"] / 13 + 12 for _, text in names]
     x, y, w, h = rect
@@ -94,12 +104,93 @@ def chart(history: list, metric: str, rect: tuple[float, float, float, float], l
     def sy(v: float) -> float:
         return py + ph * min(max(v, 0.0), y_end) / y_end
 
-    note = "insight_chart_clipped" if clipped else "insight_chart_empty" if not history else ""
+    empty = not history and len(data) == len(names)       # nothing yet, not even an old try's curve
+    note = "insight_chart_clipped" if clipped else "insight_chart_empty" if empty else ""
     return Chart({name: [(sx(e), sy(v)) for e, v in points] for name, points in data.items()},
                  [(sx(v), label) for v, label in _ticks(x_end, x_step)],
                  [(sy(v), label) for v, label in _ticks(y_end, y_step)],
                  t("insight_epoch"), y_title, plot, names, t(note) if note else "",
                  legend_at, (x + 6, y + h - 10), (px + pw, py - 24))
+
+
+def try_series(history, metric: str) -> list[tuple[float, float]]:
+    """The one series an old try shows: its test values, or its training values when it had no test data."""
+    train, test = CHART_SERIES[metric]
+    return _series(history, test, metric) or _series(history, train, metric)
+
+
+@dataclass(frozen=True)
+class TryRow:
+    """One try in the legend of tries: its line's colour, how well it did, and its label in lines."""
+
+    key: str                  # the series of its line: "run0".."run2", or "test" ("train") for the current try
+    value: str                # final test accuracy ("98%") or, for numbers, final test loss; "" before training
+    lines: tuple[str, ...]    # the label ("now: " first for the current try), wrapped, at most TRY_LINES
+
+
+def tries_legend(tries: list[Run], lang: str, width: float, measure=approx_measure,
+                 most: int = TRY_LINES) -> list[TryRow]:
+    """The tries oldest first, the current one last, each wrapped into `width` after its line and its value, in
+    at most `most` lines."""
+    values = [_final(r) for r in tries]
+    left = value_room(values, measure)
+    rows = []
+    for r, value in zip(tries, values):
+        text = r.label.text(lang) if r.colour >= 0 else msg("runs_now", label=r.label).text(lang)
+        no_test = r.history and all(s.test_loss is None for s in r.history)
+        key = f"run{r.colour}" if r.colour >= 0 else "train" if no_test else "test"
+        rows.append(TryRow(key, value, _cut(text, measure, width - left, TRIES[0], most)))
+    return rows
+
+
+def value_room(values: list[str], measure=approx_measure) -> float:
+    """Where a try's label starts: after its line and the widest value."""
+    return TRY_SWATCH + max([measure(v) * TRIES[0] / 13 for v in values] + [0.0]) + 6
+
+
+def tries_height(rows: list[TryRow], most: int = TRY_LINES) -> float:
+    """How tall the legend of these rows is (with each try cut to `most` lines)."""
+    return TRIES[1] * sum(min(len(r.lines), most) for r in rows) + 8
+
+
+def try_places(rows: list[TryRow], rect: tuple[float, float, float, float],
+               measure=approx_measure) -> list[tuple[float, float, float, list[float]]]:
+    """Per row, in rect (x, y, w, h) from the top: (the y of its line, the right end of its value, the left of
+    its label, the y of each label line); its line runs from x + 6, 14 px long. Whole pixels."""
+    x, y, w, h = rect
+    left = round(x + 6 + value_room([r.value for r in rows], measure))
+    top = y + h - 4
+    out = []
+    for r in rows:
+        ys = [round(top - TRIES[1] * (i + 0.5)) for i in range(len(r.lines))]
+        out.append((ys[0], left - 6, left, ys))
+        top -= TRIES[1] * len(r.lines)
+    return out
+
+
+def _final(r: Run) -> str:
+    """"98%" (test accuracy, else training accuracy) or a loss for numbers; "" before the try trained."""
+    last = r.last
+    if last is None:
+        return ""
+    acc = last.test_accuracy if last.test_accuracy is not None else last.train_accuracy
+    if acc is not None and not math.isnan(acc):
+        return f"{100 * acc:.0f}%"
+    loss = last.test_loss if last.test_loss is not None else last.train_loss
+    return f"{loss:.3f}" if math.isfinite(loss) and abs(loss) < 1000 else "—"
+
+
+@functools.lru_cache(maxsize=512)
+def _cut(text: str, measure, width: float, size: float, most: int) -> tuple[str, ...]:
+    """Wrapped into at most `most` lines; a longer text ends its last line with "…". (Remembered: the stage is
+    laid out again on every pointer move.)"""
+    lines = wrap_text(text, measure, width, size)
+    if len(lines) <= most:
+        return tuple(lines)
+    last = lines[most - 1]
+    while last and measure(last + "…") * size / 13 > width:
+        last = last[:-1]
+    return (*lines[:most - 1], last.rstrip() + "…")
 
 
 def _series(history: list, key: str, metric: str) -> list[tuple[float, float]]:

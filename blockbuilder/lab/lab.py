@@ -20,6 +20,8 @@ from ..document import weights
 from ..document.data import DataChoice, load_data
 from ..document.edits import block_at, find
 from ..editor.editor import Editor
+from .coach import Advice, advise, targets
+from .runs import Run, Setup, archived, label as run_label
 from .texts import msg
 
 Status = Literal["blocked", "ready", "running", "paused", "done", "diverged"]
@@ -31,6 +33,7 @@ Status = Literal["blocked", "ready", "running", "paused", "done", "diverged"]
 SPEEDS: dict[str, tuple[float, str | None]] = {"slow": (10.0, "step"), "normal": (10.0, "epoch"),
                                                "fast": (22.0, None)}
 MAX_STEPS_PER_TICK = 2000
+COACH_AFTER = 5     # epochs before the coach says anything while training runs
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,13 @@ class Lab:
         self._data_cache: tuple | None = None
         self._uncommitted = False
         self._project = None                    # the project trained on; another one starts from nothing
+        self._advice: Advice | None = None      # the coach's last advice shown (see `advice`)
+        self._coached: tuple = (0, None)        # (epochs, advice) of the coach's last look while training
+        self._start = None                      # the weights the history started from, for the coach
+        self.runs: list[Run] = []               # the last finished or stopped tries, oldest first (runs.py)
+        self._setup: Setup | None = None        # what the current try trains: its label, and whether ▶ goes on
+        self._archived = 0                      # tries archived so far (each keeps its colour)
+        self._tries: tuple = (None, [])         # (what it was made of, tries())
         self.sync()
 
     # --- what the lab trains ----------------------------------------------------------------
@@ -130,6 +140,8 @@ class Lab:
             if self.status in ("done", "diverged"):   # the new settings may go on from here
                 self.status = "paused"
             self.message = msg("lab_stopped_for_edit") if was_running else self._learn_problem()
+            if self.history and not self._goes_on():
+                self.message = msg("runs_next_try")    # (stopped:) ▶ starts a new try; this one stays on the chart
         elif self._trained_objects() != self._seen_trained and self.status != "running":
             self._load_weights()
         self._settings_key = settings_key
@@ -139,6 +151,7 @@ class Lab:
         self._project = project
         self.status, self.message = "blocked", None
         self.history, self.epoch, self.resets = [], 0, 0
+        self.runs, self._setup, self._archived, self._tries = [], None, 0, (None, [])
         self._built = self._settings_key = None
         self._uncommitted = False
 
@@ -175,7 +188,9 @@ class Lab:
         self.train_set, self.test_set = self._data(c.data)
         self.network = Network(c.spec, seed=self._seed(c))
         self._built = built
+        self._archive()                 # the network changed: the last try stays on the chart
         self.history, self.epoch = [], 0
+        self._setup = self._setup or Setup.of(c, self.resets)
         self._load_weights()
         self.trainer = self._new_trainer(keep_progress=False)
         self.status = "ready"
@@ -205,6 +220,7 @@ class Lab:
             trainer.epoch, trainer.history = self.epoch, self.history
         else:
             self.history = trainer.history
+            self._start, self._coached = self.network.flat.copy(), (0, None)
         return trainer
 
     def _trained_objects(self) -> tuple:
@@ -225,6 +241,7 @@ class Lab:
         self.sync()
         if not self.can_train() or self.status == "running":
             return
+        self._begin()
         self._ready_trainer()
         self.status, self.message = "running", None
 
@@ -249,6 +266,7 @@ class Lab:
         if not self.can_train():
             return
         self.pause()
+        self._begin()
         self._ready_trainer()
         advance(self.trainer)
         self.status = "paused"
@@ -261,15 +279,57 @@ class Lab:
         if self.network is None:
             return
         self.status = "paused" if self.status == "running" else self.status
+        self._archive()
         self.resets += 1
         c = self.compiled
         self.network.load_params(Network(c.spec, seed=self._seed(c)).params_by_layer())
         self.history, self.epoch = [], 0
+        self._setup = Setup.of(c, self.resets)
         self.trainer = self._new_trainer(keep_progress=False)
         self.status, self.message = "ready", None
         self._uncommitted = True
         self.commit(label="edit_reset_weights")
         self.version += 1
+
+    # --- tries side by side (runs.py) ----------------------------------------------------------
+
+    def _goes_on(self) -> bool:
+        """Whether ▶ goes on with the current try: nothing but the epochs changed, or there is no try to compare
+        with yet (a project opened with trained weights goes on from them)."""
+        now = Setup.of(self.compiled, self.resets)
+        return (self._setup is not None and self._setup.same_start(now)) or not (self.history or self.runs)
+
+    def _begin(self) -> None:
+        """▶ after the network or the settings changed: the last try stays on the chart and a new one starts from
+        new weights of the same seed, so the curves show what one change does."""
+        c = self.compiled
+        if not self._goes_on():
+            self._archive()
+            self.network.load_params(Network(c.spec, seed=self._seed(c)).params_by_layer())
+            self.history, self.epoch = [], 0
+            self.trainer = self._new_trainer(keep_progress=False)
+            self._uncommitted = True
+            self.version += 1
+        self._setup = Setup.of(c, self.resets)
+
+    def _archive(self) -> None:
+        """Keep the current try (if it trained at all) among the last runs."""
+        if self.history and self._setup is not None:
+            self.runs = archived(self.runs, self._setup, self.history, self._archived)
+            self._archived += 1
+
+    def tries(self) -> list[Run]:
+        """The kept runs, oldest first, then the current try (colour -1): labelled by what changed. (Remembered
+        until the weights, the history or the document change: the stage asks on every pointer move.)"""
+        key = (self.version, self.editor.version, len(self.history), len(self.runs), self.network is None)
+        if self._tries[0] != key:
+            c = self.compiled
+            now = []
+            if self.network is not None and c.spec is not None:
+                setup = self._setup if self.history and self._setup is not None else Setup.of(c, self.resets)
+                now = [Run(setup, tuple(self.history), run_label(self.runs[-1].setup if self.runs else None, setup))]
+            self._tries = (key, self.runs + now)
+        return list(self._tries[1])
 
     def set_speed(self, speed: str) -> None:
         if speed in SPEEDS:
@@ -308,6 +368,30 @@ class Lab:
         if t.stop is not None:
             self.status = "done" if t.stop.reason == "epochs" else "diverged"
             self.message = t.stop.message
+        self._coach()
+
+    # --- the coach (coach.py) -------------------------------------------------------------------
+
+    @property
+    def advice(self) -> Advice | None:
+        """The coach's advice shown now: its sentence is the lab's message (any other message replaces it)."""
+        a = self._advice
+        return a if a is not None and self.message is a.message else None
+
+    def _coach(self) -> None:
+        """When training stops, the coach's verdict takes the place of "trained N epochs". While it runs, advice
+        only once it is clear: after a fifth of the epochs, looked at every twentieth, said when two looks in a
+        row agree, and kept until other advice or the verdict replaces it, so it does not flicker."""
+        t, n = self.trainer, len(self.history)
+        epochs, end = t.settings.epochs, t.stop is not None
+        if not end and (n < max(COACH_AFTER, epochs // 5) or n % max(1, epochs // 20) or n == self._coached[0]):
+            return
+        advice = advise(self.history, self.network, t.settings, self.train_set,
+                        targets(self.editor.project, self.compiled), start=self._start, stop=t.stop)
+        agreed = end or (advice is not None and advice == self._coached[1])
+        self._coached = (n, advice)
+        if agreed and advice is not None and advice != self.advice:
+            self._advice, self.message = advice, advice.message
 
     # --- writing back to the document ------------------------------------------------------------
 

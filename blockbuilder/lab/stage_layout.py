@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Callable
 
 from ..editor.layout import wrap_text
 from ..editor.screen import BUTTON_H, Button, Rect
+from .charts import TRY_LINES, TryRow, tries_height, tries_legend
 from .data_tools import tool_specs
 from .lab import Lab
 from .readout import data_kind, legend_text, message, status_parts
@@ -37,6 +38,8 @@ INFO = (10, 15)        # of the look-inside panel
 SHORT = {STATUS: (10, 15), SENTENCE: (9, 13), INFO: (10, 14)}   # the same on a short stage
 CHART_MIN = 120        # a chart less tall than this squashes its ticks together
 CHARTS_SHARE = 0.4     # of a big stage's right column, at least, for the two charts under the data
+TRIES_LEAVE = (214, 2 * CHART_MIN + 16)  # the legend of tries leaves this much over it: for the charts (a tab),
+                                         # for the diagram and look-inside (a big stage's left column)
 DIAGRAM_MIN = ((110, 0.3), (60, 0.2), (40, 0.15))  # the network diagram keeps this much (or this share of a short
                                        # column) from the look-inside panel; the second when the first cuts it
 PAD_TEXT = 32          # under the digit pad: its hint or guess, in two lines at most (view/stage_charts.py)
@@ -72,6 +75,7 @@ class StageLayout:
     tools: list[Button] = field(default_factory=list)       # the data tools over the data view (data_tools.py)
     texts: dict[str, TextBox] = field(default_factory=dict)  # "status", "message", "legend", "info"
     info_buttons: list[Button] = field(default_factory=list)  # at the bottom of the look-inside panel
+    tries: list[TryRow] = field(default_factory=list)        # the legend of tries, in panels["tries"] (charts.py)
 
 
 def tabs_for(kind: str) -> list[str]:
@@ -91,6 +95,9 @@ def layout(area: Rect, lab: Lab, state: StageState, lang: str, measure, info: In
     legend = legend_text(lab, lang)
     info = info or (lambda terms: [])
     views = _Views(kind, classes, legend, measure, lambda r: _info(r, state, lang, measure, lab, info, inside))
+    if lab.runs:          # old tries to compare with: their legend under the charts
+        tries = lab.tries()
+        views.tries = lambda w, most: tries_legend(tries, lang, w - 12, measure, most)
     tabs: list[Button] = []
     if area.w >= BIG_MIN:
         body = Rect(area.x + PAD, area.y + PAD, area.w - 2 * PAD, y - area.y - PAD)
@@ -109,7 +116,8 @@ def layout(area: Rect, lab: Lab, state: StageState, lang: str, measure, info: In
     if _regression(lab):
         panels = _without_accuracy(panels)
     texts.update(views.texts)
-    return StageLayout(area, buttons, texts["status"].rect, tabs, panels, tools, texts, views.info_buttons)
+    return StageLayout(area, buttons, texts["status"].rect, tabs, panels, tools, texts, views.info_buttons,
+                       views.rows if "tries" in panels else [])
 
 
 def _words(area: Rect, top: float, lab: Lab, lang: str, measure) -> dict[str, TextBox]:
@@ -240,6 +248,8 @@ class _Views:
         self.kind, self.classes, self.legend, self.measure, self.info = kind, classes, legend, measure, info
         self.texts: dict[str, TextBox] = {}
         self.info_buttons: list[Button] = []
+        self.tries = None             # (width, most lines a try) -> the legend of tries' rows, with old tries
+        self.rows: list[TryRow] = []
 
     def one(self, body: Rect, tab: str) -> dict[str, Rect]:
         kind = self.kind
@@ -257,12 +267,15 @@ class _Views:
                     "pad": _square(Rect(pad.x, pad.y + PAD_TEXT, pad.w, pad.h - PAD_TEXT))}
         if tab == "network":
             return self._diagram_and_info(body)
+        tries, body = self._tries(body, TRIES_LEAVE[0])
         loss, accuracy = _split_v(body, 0.5, gap=14)
-        return {"loss": loss, "accuracy": accuracy}
+        return {"loss": loss, "accuracy": accuracy, **tries}
 
     def all(self, left: Rect, right: Rect) -> dict[str, Rect]:
-        """Left: the network and what one neuron computes; right: the data (or digits) over the charts."""
-        panels = self._diagram_and_info(left)
+        """Left: the network and what one neuron computes (and under them, beside the charts, the legend of
+        tries); right: the data (or digits) over the charts."""
+        tries, left = self._tries(left, TRIES_LEAVE[1])
+        panels = {**self._diagram_and_info(left), **tries}
         charts = max(2 * CHART_MIN + 16, CHARTS_SHARE * right.h)
         if self.kind == "digits":
             guesses, rest = _cut_top(right, max(0.0, min(right.h * 0.3, right.h - charts - 8 - 120)))
@@ -285,6 +298,18 @@ class _Views:
         loss, accuracy = _split_v(right, 0.5)
         panels.update(loss=loss, accuracy=accuracy)
         return panels
+
+    def _tries(self, r: Rect, leave: float) -> tuple[dict[str, Rect], Rect]:
+        """({"tries": the legend of tries at the bottom of r} or {}, what is left over it): each try in as many
+        lines as leave `leave` pixels over the legend (at least one line each)."""
+        if self.tries is None:
+            return {}, r
+        rows = self.tries(r.w, TRY_LINES)
+        most = next((n for n in range(TRY_LINES, 0, -1)
+                     if r.h - tries_height(rows, n) - 8 >= leave), 1)   # (a try cut to n lines has n lines)
+        self.rows = rows if most == TRY_LINES else self.tries(r.w, most)
+        h = tries_height(self.rows)
+        return {"tries": Rect(r.x, r.y, r.w, h)}, Rect(r.x, r.y + h + 8, r.w, max(0.0, r.h - h - 8))
 
     def _plot_and_legend(self, r: Rect, below: float) -> dict[str, Rect]:
         """The data plot as a square at the top of r, under it what the colours mean (as tall as its lines),

@@ -27,7 +27,7 @@ from ..lab.stage_layout import data_kind
 from . import draw, theme as T
 from .layers import Batches
 from .pieces import BACK, Painter, Part, Piece, clear
-from .stage_charts import chart_parts, confusion_parts, guesses_parts, pad_parts
+from .stage_charts import chart_parts, confusion_parts, guesses_parts, pad_parts, tries_parts
 from .stage_maps import diagram_parts, own_points_part, plot_parts, points_part
 
 
@@ -77,6 +77,8 @@ class StageView:
             for metric in ("loss", "accuracy"):
                 if metric in panels:
                     parts += chart_parts(ctl, metric, panels[metric])
+            if "tries" in panels:
+                parts += tries_parts(ctl, panels["tries"], lay.tries)
             if "guesses" in panels:
                 parts += guesses_parts(ctl, panels["guesses"])
             if "confusion" in panels:
@@ -135,7 +137,7 @@ class StageView:
         lab = ctl.lab
         if box is None:
             return []
-        problem = lab.status in ("blocked", "diverged")
+        problem = lab.status in ("blocked", "diverged") or lab.advice is not None   # the coach's advice too
         colour = T.PROBLEM if problem else T.MUTED
         framed = box.framed
         inner = replace(box, rect=Rect(box.rect.x + 8, box.rect.y, box.rect.w - 16, box.rect.h)) if framed else box

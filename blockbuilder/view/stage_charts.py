@@ -1,4 +1,5 @@
-"""The stage's charts, digits views and confusion matrix as pieces: axes and lines, guesses, shaded cells, pad.
+"""The stage's charts, digits views and confusion matrix as pieces: axes and lines (the last tries' lines thinner
+and faded, in their own colours, under the current one's), the legend of tries, guesses, shaded cells, pad.
 
 The numbers come from the lab (lab/charts.py, lab/digits.py through the stage's control); a chart's axes are
 remade only when they grow, its lines every epoch, the test pictures never while training.
@@ -15,52 +16,86 @@ from pyglet.graphics import Group
 from ..editor.layout import wrap_text
 from ..editor.screen import Rect
 from ..lab import maps
-from ..lab.charts import chart
+from ..lab.charts import TRIES, chart, try_places
 from ..lab.stage_layout import data_kind
 from . import draw, theme as T
 from .pieces import UNDER, Part
 from .texts import msg
 
 
+TRY_COLOURS = ((8, 119, 189), (46, 160, 67), (148, 82, 186))   # the old tries' lines: blue, green, purple
+TRY_FADE = 0.4                 # their lines are mixed this much toward the white of the chart
+CURRENT = {"train": (50, 50, 60), "test": maps.NEGATIVE}
+
+
+def series_colour(key: str) -> tuple[int, int, int]:
+    """The colour of a chart's line: the current try's train and test lines, an old try's faded line."""
+    if key.startswith("run"):
+        return tuple(round(v + (255 - v) * TRY_FADE) for v in TRY_COLOURS[int(key[3:]) % len(TRY_COLOURS)])
+    return CURRENT.get(key, (0, 0, 0))
+
+
 def chart_parts(ctl, metric: str, box: Rect) -> list[Part]:
     """The axes, ticks and titles (rebuilt when the axis grows) and the lines (every new epoch)."""
-    ch = chart(ctl.lab.history, metric, (box.x, box.y, box.w, box.h), ctl.lang, ctl.c.editor.measure)
+    ch = chart(ctl.lab.history, metric, (box.x, box.y, box.w, box.h), ctl.lang, ctl.c.editor.measure,
+               ctl.lab.runs)
     px, py, pw, ph = ch.plot
-    colours = {"train": (50, 50, 60), "test": maps.NEGATIVE}
+    colours = {key: series_colour(key) for key in ch.series}
     measure = ctl.c.editor.measure
 
-    def make_axes(paint):
+    def make_axes(paint):            # every text on a whole pixel: at half a pixel "ー" and "-" lose their strokes
         top = Group(6)
         keep = [shapes.Line(px, py, px + pw, py, thickness=1, color=T.rgb(T.MUTED), batch=paint.batch, group=top),
                 shapes.Line(px, py, px, py + ph, thickness=1, color=T.rgb(T.MUTED), batch=paint.batch, group=top)]
         for x, text in ch.x_ticks:
-            keep.append(paint.label(text, x, py - 9, T.MUTED, top, 8, anchor_x="center"))
+            keep.append(paint.label(text, x, round(py - 9), T.MUTED, top, 8, anchor_x="center"))
         for y, text in ch.y_ticks:
-            keep.append(paint.label(text, px - 4, y, T.MUTED, top, 8, anchor_x="right"))
-        keep.append(paint.label(ch.y_title, *ch.y_title_at, T.INK, top, 9))
-        keep.append(paint.label(ch.x_title, *ch.x_title_at, T.MUTED, top, 8, anchor_x="right"))
+            keep.append(paint.label(text, px - 4, round(y), T.MUTED, top, 8, anchor_x="right"))
+        keep.append(paint.label(ch.y_title, ch.y_title_at[0], round(ch.y_title_at[1]), T.INK, top, 9))
+        keep.append(paint.label(ch.x_title, ch.x_title_at[0], round(ch.x_title_at[1]), T.MUTED, top, 8,
+                                anchor_x="right"))
         for (key, text), (lx, ly) in zip(ch.legend, ch.legend_at):   # beside the y title, or under it
             keep.append(shapes.Line(lx, ly, lx + 14, ly, thickness=3, color=colours.get(key, (0, 0, 0)),
                                     batch=paint.batch, group=top))
-            keep.append(paint.label(text, lx + 17, ly, T.INK, top, 8))
+            keep.append(paint.label(text, lx + 17, round(ly), T.INK, top, 8))
         for i, line in enumerate(wrap_text(ch.note, measure, pw - 12, 8) if ch.note else []):
-            keep.append(paint.label(line, px + 6, py + ph - 8 - 12 * i, T.MUTED, top, 8))
+            keep.append(paint.label(line, px + 6, round(py + ph - 8 - 12 * i), T.MUTED, top, 8))
         return keep
 
     def make_lines(paint):
         keep = []
-        lines = [(np.array(pts, float), colours.get(key, (0, 0, 0))) for key, pts in ch.series.items()]
-        long = [(pts, c) for pts, c in lines if len(pts) >= 2]
+        lines = [(np.array(pts, float), colours[key], 1.5 if key.startswith("run") else 2)
+                 for key, pts in ch.series.items()]          # the old tries first: the current one over them
+        long = [(pts, c, t) for pts, c, t in lines if len(pts) >= 2]
         if long:
-            keep.append(draw.triangles(np.concatenate([draw.polyline(pts, 2) for pts, _ in long]), None,
-                                       np.concatenate([draw.per_shape([c], 6 * (len(pts) - 1)) for pts, c in long]),
+            keep.append(draw.triangles(np.concatenate([draw.polyline(pts, t) for pts, _, t in long]), None,
+                                       np.concatenate([draw.per_shape([c], 6 * (len(pts) - 1)) for pts, c, _ in long]),
                                        paint.batch, Group(6)))
-        for pts, c in lines:
+        for pts, c, t in lines:
             if len(pts) == 1:
-                keep.append(shapes.Circle(*pts[0], 3, color=c, batch=paint.batch, group=Group(6)))
+                keep.append(shapes.Circle(*pts[0], t + 1, color=c, batch=paint.batch, group=Group(6)))
         return keep
     return [Part(metric + ":axes", (box, dataclasses.replace(ch, series={})), make_axes),
             Part(metric + ":lines", ch.series, make_lines)]
+
+
+def tries_parts(ctl, box: Rect, rows) -> list[Part]:
+    """The legend of tries: each try's line in its colour, its final accuracy, and what changed (the current try
+    last, in ink; the old ones grey)."""
+    places = try_places(rows, (box.x, box.y, box.w, box.h), ctl.c.editor.measure)
+
+    def make(paint):
+        keep = []
+        for row, (y, value_x, label_x, ys) in zip(rows, places):
+            old = row.key.startswith("run")
+            keep.append(shapes.Line(box.x + 6, y, box.x + 20, y, thickness=2 if old else 3,
+                                    color=series_colour(row.key), batch=paint.batch, group=Group(6)))
+            if row.value:
+                keep.append(paint.label(row.value, value_x, y, T.INK, Group(6), TRIES[0], anchor_x="right"))
+            keep += [paint.label(line, label_x, ly, T.MUTED if old else T.INK, Group(6), TRIES[0])
+                     for line, ly in zip(row.lines, ys)]
+        return keep
+    return [Part("tries", (box, tuple(rows)), make)]
 
 
 def guesses_parts(ctl, box: Rect) -> list[Part]:
