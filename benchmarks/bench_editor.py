@@ -1,6 +1,6 @@
 """How quick the editor window feels: start-up to the first frame, frame times with 200 blocks on the
-workspace (idle, pan, while a stack is dragged), a frame that rebuilds every script in view, a zoom step
-and a language switch (a full rebuild).
+workspace (idle, pan, while a stack is dragged), a frame that rebuilds every script in view, a zoom step,
+a language switch (a full rebuild), and a clock tick with its frame while a network trains.
 
 Run:  python benchmarks/bench_editor.py [--quick]
 Uses pyglet's headless backend (PYGLET_HEADLESS=1, software OpenGL on a machine without a GPU) and a
@@ -144,6 +144,41 @@ def frame_row(what: str, times: Times, note: str) -> tuple[str, str, str, str, s
             f"cpu median {ms(statistics.median(times.cpu))} worst {ms(max(times.cpu))}", note)
 
 
+def training_row(frames: int) -> tuple[str, ...]:
+    """Training the one network of a project of ~200 blocks (the other stacks without their hat block, so
+    loose), as the running app does: each clock tick trains a slice (lab SPEEDS: 10 ms) and, when the stage
+    changed (at most lab/stage.py LIVE_HZ times a second), draws a frame. Counted: tick + frame, for the ticks
+    that draw."""
+    from blockbuilder.app import make_window
+    project, count = big_project()
+    for script in project.scripts[2:]:
+        script.blocks = script.blocks[1:]
+        count -= 1
+    window = make_window(project, width=1280, height=800, visible=False)
+    try:
+        from blockbuilder.view.window import BUILD_BUDGET
+        window.budget = BUILD_BUDGET
+    except ImportError:
+        pass
+    window.switch_to()
+    frame_times(window, 3)
+    until_settled(window)
+    window.c.actions["lab_toggle"]()
+    times = Times()
+    for _ in range(frames):
+        t0, c0 = time.perf_counter(), time.process_time()
+        window.c.tick()
+        if window.stale():
+            times.add(frame_times(window, 1))
+            times[-1], times.cpu[-1] = time.perf_counter() - t0, time.process_time() - c0
+        else:
+            time.sleep(0.002)
+    trained = window.lab.status
+    window.close_now()
+    return frame_row(f"tick + frame while training, {count} blocks", times,
+                     f"{len(times)} frames drawn of {frames} ticks ({trained})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer runs and frames")
@@ -177,6 +212,7 @@ def main() -> None:
     c = window.c
     window.switch_to()
     frame_times(window, 3)
+    until_settled(window)   # idle: nothing left to build
     assert sum(1 for _ in walk(c.editor.project)) == count and c.editor.camera.zoom == 0.5
 
     idle = frame_times(window, frames)
@@ -253,6 +289,7 @@ def main() -> None:
     print(f"blockbuilder editor, {window.width}x{window.height} headless; GL renderer: "
           f"{gl_info.get_renderer()}; {os.cpu_count()} CPUs; python {sys.version.split()[0]}")
     window.close_now()
+    rows.append(training_row(frames))
     home.cleanup()
     widths = [max(len(r[k]) for r in rows) for k in range(5)]
     for r in rows:

@@ -245,10 +245,11 @@ class Gui:
     def labels(self, layers=None) -> list:
         """Every pyglet text label the window holds, in the layers named (all if None)."""
         import pyglet.text
+        from blockbuilder.view.draw import Stamp   # a copy of a label laid out once (the words on blocks)
         out = []
         for name, (_, keep) in self.window._layers.items():
             if layers is None or name in layers:
-                out += [x for x in keep if isinstance(x, pyglet.text.DocumentLabel)]
+                out += [x for x in keep if isinstance(x, (pyglet.text.DocumentLabel, Stamp))]
         return out
 
     def label_texts(self, layers=None) -> list[str]:

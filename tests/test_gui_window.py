@@ -1,5 +1,6 @@
 """The window on a school laptop: its size fits the screen and is remembered, it honours the screen's scale,
-it draws nothing while nothing changes, and a zoom is spread over frames in the running app."""
+it draws nothing while nothing changes, a zoom is spread over frames in the running app, and what it draws is
+kept between frames and drawn again only where it changed, to the same pixels."""
 from __future__ import annotations
 
 import json
@@ -189,4 +190,163 @@ def test_in_the_running_app_a_language_switch_is_spread_over_frames_and_ends_as_
     w.keys_seen.clear()
     w._script_cache.clear()
     assert gui.screenshot() == settled
+    gui.close()
+
+
+# --- the picture kept between frames (view/kept.py) ------------------------------------------
+
+def drawn_straight(gui) -> bytes:
+    """The window's layers drawn one over the other straight into the window, as they stand (nothing built,
+    nothing kept): what the picture must be. RGBA bytes, rows bottom-up."""
+    import pyglet
+    w = gui.window
+    w.switch_to()
+    for name in ("back", "work", "palette", "chrome", "stage", "drag", "over"):
+        w._layers[name][0].draw()
+    buf = pyglet.image.get_buffer_manager().get_color_buffer().get_image_data()
+    data = buf.get_data("RGBA", buf.width * 4)
+    w.flip()
+    return bytes(data)
+
+
+def shown(gui) -> bytes:
+    """A frame as the window draws it (regions copied from the kept picture or drawn again), RGBA bytes."""
+    import pyglet
+    w = gui.window
+    w.switch_to()
+    w.dispatch_events()
+    w.on_draw()
+    buf = pyglet.image.get_buffer_manager().get_color_buffer().get_image_data()
+    data = buf.get_data("RGBA", buf.width * 4)
+    w.flip()
+    gui.check()
+    return bytes(data)
+
+
+def rgb_only(data: bytes) -> bytes:
+    """The colours without the alpha channel (which the screen does not show)."""
+    opaque = bytearray(data)
+    opaque[3::4] = b"\xff" * (len(opaque) // 4)
+    return bytes(opaque)
+
+
+@pytest.mark.parametrize("scale", [None, "1.5"])
+def test_a_field_typed_into_is_drawn_anew_while_the_rest_of_the_window_is_copied_from_the_kept_picture(
+        home, monkeypatch, scale):
+    from gui_harness import Gui
+    gui = Gui(open_app(monkeypatch, "1920x1080", scale=scale))
+    gui.frame()
+    block = gui.project.scripts[0].blocks[1].id
+    before = shown(gui)
+    assert shown(gui) == before                          # nothing changed: the same picture, copied
+    s, (fw, _) = gui.window.ui_scale, gui.window.get_framebuffer_size()
+    x, y = gui.field_point(block, "units")
+    gui.click(x * s, y * s)                              # pointer positions are pixels
+    gui.type("9")
+    gui.key(gui.K.ENTER)
+    assert gui.project.scripts[0].blocks[1].params["units"] == 9
+    after = shown(gui)
+    row = int(y * s) * fw * 4                            # the field's row of pixels: its number changed
+    assert after[row:row + fw * 4] != before[row:row + fw * 4]
+    assert rgb_only(after) == rgb_only(drawn_straight(gui))
+    gui.editor.camera.x += 37.5                          # a pan: the code area drawn again, the rest copied
+    assert rgb_only(shown(gui)) == rgb_only(drawn_straight(gui))
+    gui.close()
+
+
+def test_every_frame_of_a_zoom_a_language_switch_and_a_drag_built_over_frames_shows_what_the_layers_draw(home):
+    gui = open_gui(many_scripts())
+    w, c = gui.window, gui.c
+    w.budget = 0.0                                       # a piece a frame: many frames, each one drawn in part
+    frames = []
+
+    def settle(limit: int = 400) -> None:
+        frames.append((shown(gui), drawn_straight(gui)))
+        while w.stale() and limit:
+            frames.append((shown(gui), drawn_straight(gui)))
+            limit -= 1
+
+    r = c.regions.code
+    c.zoom_at(r.x + r.w / 2, r.y + r.h / 2, 1)
+    settle()
+    c.actions["lang:en"]()
+    settle()
+    gui.press(*gui.block_point("l0_1"))
+    for _ in range(7):                                   # across the other stacks: snap places come and go
+        gui.move(gui.pointer[0] + 40, gui.pointer[1] - 25)
+        frames.append((shown(gui), drawn_straight(gui)))
+    gui.release()
+    settle()
+    gui.resize(1100, 640)                                # headless: the framebuffer keeps its size, nothing kept
+    settle()
+    assert len(frames) > 30
+    bad = [i for i, (a, b) in enumerate(frames) if rgb_only(a) != rgb_only(b)]
+    assert not bad, f"{len(bad)} of {len(frames)} frames differ from the layers drawn straight, first {bad[0]}"
+    gui.close()
+
+
+def test_a_sketch_draws_the_same_pixels_as_pyglets_own_shapes_and_labels(home):
+    """Blocks are drawn many shapes and words to a vertex list (view/draw.py Sketch): pixel for pixel what a
+    pyglet Polygon, closed MultiLine, RoundedRectangle and Label draw, overlapping, at fractional places."""
+    probe_window()
+    import pyglet
+    from pyglet import shapes
+    from pyglet.graphics import Batch, Group
+
+    from blockbuilder.view.draw import Sketch
+    from blockbuilder.view.fonts import FONT_NAME, register
+    from gui_harness import GL_CONFIG
+    register()
+    window = pyglet.window.Window(320, 200, visible=False, config=pyglet.gl.Config(**GL_CONFIG))
+    groups = [Group(k) for k in range(3)]
+    own, keep, sketched = Batch(), [], Batch()
+    sketch = Sketch(sketched)
+    for k in range(6):
+        x, y, z = 7.3 + 50.25 * k, 150.6 - 23.5 * k, 0.5 + 0.125 * k
+        pts = [(x, y), (x + 10 * z, y + 9 * z), (x + 60 * z, y + 9 * z), (x + 64 * z, y - 3 * z), (x + 2, y - 30 * z)]
+        keep.append(shapes.Polygon(*pts, color=(200, 120 + k, 40), batch=own, group=groups[0]))
+        keep.append(shapes.MultiLine(*pts, closed=True, thickness=1.5 * z, color=(90, 60, k), batch=own,
+                                     group=groups[0]))
+        keep.append(shapes.RoundedRectangle(x + 4, y - 20 * z, 40 * z, 14 * z, radius=7 * z, color=(255, 255, 255),
+                                            batch=own, group=groups[1]))
+        keep.append(pyglet.text.Label(f"ニューロン {k} ▼", font_name=FONT_NAME, font_size=13 * z, x=x + 5,
+                                      y=y - 8 * z, anchor_y="center", color=(20, 30, 40 + k, 255), batch=own,
+                                      group=groups[2]))
+        sketch.polygon(pts, (200, 120 + k, 40), groups[0])
+        sketch.closed_line(pts, 1.5 * z, (90, 60, k), groups[0])
+        sketch.rounded_rectangle(x + 4, y - 20 * z, 40 * z, 14 * z, 7 * z, (255, 255, 255), groups[1])
+        assert sketch.text(f"ニューロン {k} ▼", x + 5, y - 8 * z, (20, 30, 40 + k, 255), 13 * z, "left",
+                           groups[2]).text == f"ニューロン {k} ▼"
+    keep += sketch.finish()
+
+    def picture(batch) -> bytes:
+        window.switch_to()
+        pyglet.gl.glClearColor(0.9, 0.9, 0.95, 1.0)
+        window.clear()
+        batch.draw()
+        buf = pyglet.image.get_buffer_manager().get_color_buffer().get_image_data()
+        data = bytes(buf.get_data("RGBA", buf.width * 4))
+        window.flip()
+        return data
+    assert picture(sketched) == picture(own)
+    window.close()
+
+
+def test_a_drag_preview_lays_out_anew_only_the_scripts_it_changes_and_gets_the_same_boxes(home):
+    from blockbuilder.editor.layout import layout_project
+    gui = open_gui(many_scripts())
+    e = gui.editor
+    gui.press(*gui.block_point("l0_1"))
+    changed = 0
+    for k in range(12):                                  # over the stacks: the preview changes one or two of them
+        gui.move(gui.pointer[0] + 30, gui.pointer[1] - 20)
+        project, _ = e.preview()
+        if project is e.project:
+            continue
+        mine, fresh = gui.window._preview_layout(project), layout_project(project, e.lang, e.measure)
+        assert [(sb.index, sb.x, sb.y, sb.w, sb.h, sb.blocks) for sb in mine] == \
+               [(sb.index, sb.x, sb.y, sb.w, sb.h, sb.blocks) for sb in fresh]
+        changed += sum(a is not b for a, b in zip(mine, e.layout()))
+    assert 0 < changed < 12 * len(e.project.scripts) / 2
+    gui.release()
     gui.close()

@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 import pyglet
-from pyglet import shapes
 
 from ..editor.layout import ARM, FONT_PT, HAT, NOTCH_D, NOTCH_W, NOTCH_X, BlockBox
-from .fonts import FONT_NAME
+from .draw import Sketch
 from .theme import FIELD_BG, FIELD_TEXT, GHOST, PROBLEM, rgb, text_on
 
 R = 4  # corner cut
@@ -20,7 +19,7 @@ def outline(b: BlockBox) -> list[tuple[float, float]]:
                 (x + w, y + HAT + R)]
     else:
         pts += [(x, y + R), (x + R, y)] + _notch(x + NOTCH_X, y) + [(x + w - R, y), (x + w, y + R)]
-    if b.shape == "c":
+    if b.holds:   # a C block, or an answer cap: a mouth between the arms
         top_end, foot = y + b.head, y + b.head + b.mouth
         pts += [(x + w, top_end), (x + ARM + NOTCH_X + NOTCH_W, top_end), (x + ARM + NOTCH_X + NOTCH_W - NOTCH_D,
                 top_end + NOTCH_D), (x + ARM + NOTCH_X + NOTCH_D, top_end + NOTCH_D), (x + ARM + NOTCH_X, top_end),
@@ -42,6 +41,12 @@ class BlockPainter:
     def __init__(self, batch: pyglet.graphics.Batch, scale: float):
         self.batch, self.scale = batch, scale
         self.keep: list = []
+        self.sketch = Sketch(batch)   # the shapes and words, made into vertex lists by finish()
+
+    def finish(self) -> list:
+        """Everything drawn is in the batch; the objects to keep."""
+        self.keep += self.sketch.finish()
+        return self.keep
 
     def p(self, x: float, y: float) -> tuple[float, float]:
         return x * self.scale, -y * self.scale
@@ -51,10 +56,9 @@ class BlockPainter:
         """groups = (body, fields, text): three ordered groups of the script being drawn."""
         fill, border = (GHOST if ghost else colours)
         pts = [self.p(*q) for q in outline(b)]
-        self.keep.append(shapes.Polygon(*pts, color=rgb(fill), batch=self.batch, group=groups[0]))
+        self.sketch.polygon(pts, rgb(fill), groups[0])
         edge = (PROBLEM, 3.0) if problem else (border, 1.5)
-        self.keep.append(shapes.MultiLine(*pts, closed=True, thickness=edge[1] * max(self.scale, 0.6),
-                                          color=rgb(edge[0]), batch=self.batch, group=groups[0]))
+        self.sketch.closed_line(pts, edge[1] * max(self.scale, 0.6), rgb(edge[0]), groups[0])
         if ghost:
             return
         for item in b.items:
@@ -67,15 +71,12 @@ class BlockPainter:
         x, y = self.p(item.x, item.y + item.h)
         w, h = item.w * self.scale, item.h * self.scale
         # White pills with dark words on every category, for contrast on a projector; dropdowns end in ▼.
-        self.keep.append(shapes.RoundedRectangle(x, y, w, h, radius=min(h / 2, 14 * self.scale), color=rgb(FIELD_BG),
-                                                 batch=self.batch, group=groups[1]))
+        self.sketch.rounded_rectangle(x, y, w, h, min(h / 2, 14 * self.scale), rgb(FIELD_BG), groups[1])
         self.text(item.text, item.x + 10, item.y + item.h / 2, FIELD_TEXT, groups[2])
 
     def text(self, text: str, x: float, y: float, colour: str, group, size: float = FONT_PT, anchor_x: str = "left"):
         sx, sy = self.p(x, y)
-        label = pyglet.text.Label(text, font_name=FONT_NAME, font_size=size * self.scale, x=sx, y=sy,
-                                  anchor_y="center", anchor_x=anchor_x, color=rgb(colour) + (255,),
-                                  batch=self.batch, group=group)
+        label = self.sketch.text(text, sx, sy, rgb(colour) + (255,), size * self.scale, anchor_x, group)
         self.keep.append(label)
         return label
 
@@ -83,6 +84,5 @@ class BlockPainter:
         """A small rounded label beside a block: its shape "2 → 4" or a problem mark."""
         w = measure(text) * 0.85 + 16
         sx, sy = self.p(x, y + 14)
-        self.keep.append(shapes.RoundedRectangle(sx, sy, w * self.scale, 28 * self.scale, radius=10 * self.scale,
-                                                 color=rgb(fill), batch=self.batch, group=group_bg))
+        self.sketch.rounded_rectangle(sx, sy, w * self.scale, 28 * self.scale, 10 * self.scale, rgb(fill), group_bg)
         self.text(text, x + 8, y, colour, group_text, size=11)

@@ -1,16 +1,20 @@
-"""Low-level drawing: labels in the one font, pictures from RGBA arrays, many lines or discs in one vertex list.
+"""Low-level drawing: labels in the one font, pictures from RGBA arrays, many shapes or words in one vertex list.
 
-Each pyglet shape or label costs a vertex list and Python objects (about 0.05 ms a line, 0.2 ms a label), so
-the stage draws its many lines and discs as the triangles pyglet.shapes would make, all in one vertex list,
-and its grids of cells as one picture.
+Each pyglet shape or label costs a vertex list and Python objects (about 0.05 ms a line, 0.2 ms a shape, 0.5 ms
+a label), so the stage draws its many lines and discs as the triangles pyglet.shapes would make, all in one
+vertex list, and its grids of cells as one picture; blocks are drawn through a Sketch, their words copied
+from labels laid out once (Stamp).
 """
 from __future__ import annotations
 
 import math
+import types
 
 import numpy as np
 import pyglet
+import pyglet.text.layout
 from pyglet import shapes
+from pyglet.extlibs import earcut
 from pyglet.gl import GL_BLEND, GL_ONE_MINUS_SRC_ALPHA, GL_SRC_ALPHA, GL_TRIANGLES, glBlendFunc, glDisable, glEnable
 from pyglet.graphics import Batch, Group
 
@@ -26,6 +30,116 @@ def label(text, x, y, colour, batch, group, size=TOOL_PT, width=None, anchor_x="
     return pyglet.text.Label(text, font_name=FONT_NAME, font_size=size, x=x, y=y, anchor_y="center",
                              anchor_x=anchor_x, color=T.rgb(colour) + (255,), batch=batch, group=group, width=width,
                              multiline=width is not None)
+
+
+MAX_TEMPLATES = 5000   # texts laid out once and kept for Stamp (about 2 kB each)
+
+
+class Stamp:
+    """A one-line text on a block: its words are copied from a label laid out once for the same text, size and
+    anchor (pyglet lays out a label in about 0.5 ms; a zoom or a language switch draws hundreds of words), into
+    a Sketch's vertex lists. Same pixels as a pyglet Label at (x, y) centred on y; reads like one (text, x, y)."""
+
+    __slots__ = ("text", "x", "y")
+    _templates: dict[tuple, list] = {}   # (text, size, anchor) -> runs of glyphs: (texture, program, vertex data)
+    _batch = None                        # where the templates are laid out; never drawn
+    _labels: list = []                   # the templates themselves, kept
+
+    def __init__(self, text: str, x: float, y: float):
+        self.text, self.x, self.y = text, x, y
+
+    @classmethod
+    def runs(cls, text: str, size: float, anchor_x: str) -> list[tuple]:
+        """(texture, program, count, indices, position, tex_coords, anchor, rotation, visible) of each run of
+        glyphs of a label of the text, as pyglet laid it out."""
+        key = (text, size, anchor_x)
+        if key not in cls._templates:
+            if cls._batch is None or len(cls._templates) >= MAX_TEMPLATES:   # typed numbers, zoom levels: a bound
+                cls._templates, cls._labels, cls._batch = {}, [], Batch()
+            label = pyglet.text.Label(text, font_name=FONT_NAME, font_size=size, anchor_y="center",
+                                      anchor_x=anchor_x, batch=cls._batch)
+            cls._labels.append(label)
+            cls._templates[key] = [(box.owner, label._program, vl.count, vl.indices, vl.position[:],   # noqa: SLF001
+                                    vl.tex_coords[:], vl.anchor[:], vl.rotation[:], vl.visible[:])
+                                   for box in label._boxes for vl in box.vertex_lists]   # noqa: SLF001
+        return cls._templates[key]
+
+
+class Sketch:
+    """Polygons, closed lines, rounded rectangles and one-line texts drawn as pyglet draws them, many to a vertex
+    list: pyglet's own code computes each shape's vertices and lays out each text (the same pixels), and
+    finish() makes one vertex list per group and kind (or glyph texture), in the order drawn, instead of an
+    object and a vertex list for each (0.15-0.5 ms apiece; a block has eight)."""
+
+    def __init__(self, batch: Batch):
+        self.batch = batch
+        self._parts: dict[tuple, list] = {}   # (group, indexed) -> [positions, translations, colours, indices, n]
+        self._texts: dict[tuple, list] = {}   # (group, texture, program) -> attribute lists, indices, n
+
+    def text(self, text: str, x: float, y: float, rgba: tuple, size: float, anchor_x: str, group: Group) -> Stamp:
+        for texture, program, n, indices, *data in Stamp.runs(text, size, anchor_x):
+            part = self._texts.setdefault((group, texture, program), [[], [], [], [], [], [], [], [], 0])
+            part[7] += [i + part[8] for i in indices]
+            for k, values in enumerate(data):
+                part[k] += values
+            part[5] += rgba * n
+            part[6] += (x, y, 0.0) * n
+            part[8] += n
+        return Stamp(text, x, y)
+
+    def polygon(self, points: list, rgb: tuple, group: Group) -> None:
+        position = shapes.Polygon._get_vertices(_Shape(_coordinates=points))   # noqa: SLF001
+        self._add(group, position, points[0], rgb, earcut.earcut(position))
+
+    def closed_line(self, points: list, thickness: float, rgb: tuple, group: Group) -> None:
+        coordinates = list(points) + [points[0]]
+        line = _Shape(_coordinates=coordinates, _thickness=thickness)
+        self._add(group, shapes.MultiLine._get_vertices(line), coordinates[0], rgb)   # noqa: SLF001
+
+    def rounded_rectangle(self, x: float, y: float, w: float, h: float, radius: float, rgb: tuple,
+                          group: Group) -> None:
+        rect, kind = _Shape(_width=w, _height=h), shapes.RoundedRectangle
+        kind._set_radius(rect, radius)   # noqa: SLF001
+        kind._set_segments(rect, None)   # noqa: SLF001
+        self._add(group, kind._get_vertices(rect), (x, y), rgb)   # noqa: SLF001
+
+    def _add(self, group: Group, position, xy: tuple, rgb: tuple, indices=None) -> None:
+        part = self._parts.setdefault((group, indices is not None), [[], [], [], [], 0])
+        n = len(position) // 2
+        if indices is not None:
+            part[3] += [i + part[4] for i in indices]
+        part[0] += position
+        part[1] += tuple(xy) * n
+        part[2] += (*rgb, 255) * n
+        part[4] += n
+
+    def finish(self) -> list:
+        """The vertex lists of everything drawn since the last finish (in the batch from now on)."""
+        program = shapes.get_default_shader()
+        made = []
+        for (group, indexed), (position, translation, colours, indices, n) in self._parts.items():
+            shape_group = shapes.ShapeBase.group_class(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, program, group)
+            data = dict(position=("f", position), translation=("f", translation), colors=("Bn", colours),
+                        rotation=("f", (0.0,) * n))
+            made.append(program.vertex_list_indexed(n, GL_TRIANGLES, indices, self.batch, shape_group, **data)
+                        if indexed else program.vertex_list(n, GL_TRIANGLES, self.batch, shape_group, **data))
+        for (group, texture, program), (*data, indices, n) in self._texts.items():
+            position, tex_coords, anchor, rotation, visible, colours, translation = data
+            text_group = pyglet.text.layout.TextLayoutGroup(texture, program, order=1, parent=group)
+            made.append(program.vertex_list_indexed(
+                n, GL_TRIANGLES, indices, self.batch, text_group, position=("f", position),
+                tex_coords=("f", tex_coords), anchor=("f", anchor), rotation=("f", rotation), visible=("f", visible),
+                colors=("Bn", colours), translation=("f", translation)))
+        self._parts.clear()
+        self._texts.clear()
+        return made
+
+
+class _Shape(types.SimpleNamespace):
+    """What pyglet.shapes' vertex functions read of a shape: its own attributes, not rotated, anchored at 0."""
+
+    def __init__(self, **attributes):
+        super().__init__(_visible=True, _anchor_x=0.0, _anchor_y=0.0, **attributes)
 
 
 # --- pictures ----------------------------------------------------------------------------------------

@@ -20,15 +20,16 @@ from ..document.catalog import BLOCK_TYPES, CATEGORY_COLOURS, CATEGORY_LABELS
 from ..document.settings import save_settings
 from ..document.project import Block
 from ..editor.controller import Controller
-from ..editor.layout import (COMMENT_LINE, COMMENT_PAD, COMMENT_PT, FONT_PT, ROW, layout_comments, layout_project,
-                             layout_run, wrap_text)
+from ..editor.layout import (COMMENT_LINE, COMMENT_PAD, COMMENT_PT, FONT_PT, ROW, ScriptBox, layout_comments,
+                             layout_project, layout_run, wrap_text)
 from ..editor.screen import CATEGORY_PT, PALETTE_SCALE
 from . import draw, theme as T
 from .blocks import BlockPainter
 from .fonts import FONT_NAME
-from .layers import Batches, ClipGroup, Fills, Gradual, InView, Lazy, ShiftGroup
+from .kept import Retained
+from .layers import Batches, ClipGroup, Fills, Gradual, InView, Lazy, ShiftGroup, pixel_boxes
 from .measure import clip_text
-from .overlay import build_overlay
+from .overlay import advice_key, advised_block, build_overlay
 from .stage import StageView
 from .texts import msg
 
@@ -40,10 +41,14 @@ PREFERRED = (1280, 800)             # the size a first start asks for, when the 
 # below; a dock at the side (~60-70 on Ubuntu). A 1366 x 768 laptop gets 1280 x 668.
 SCREEN_MARGIN = (80, 100)
 BUILD_BUDGET = 0.010                # seconds a frame of the running app spends building code-area batches
+WHOLE_SHARE = 0.3                   # of it, in a frame that draws a whole region again (a zoom, a pan, a rebuilt layer)
 IDLE_GC = 5.0                       # seconds between full garbage collections, run on a tick with no frame
 TICK = 1 / 30                       # the clock tick: training slices (lab SPEEDS) and a frame when needed
 SCALE_VARIABLE = "BLOCKBUILDER_SCALE"     # forces the screen's scale factor (1, 1.5, 2), e.g. to try HiDPI
 SCREEN_VARIABLE = "BLOCKBUILDER_SCREEN"   # forces the screen's size in pixels, "1366x768", to try a small screen
+# The screen regions (they tile the window) and the layers that draw in each, bottom up; drag and over go on top.
+REGIONS = {"toolbar": ("back", "chrome"), "categories": ("back", "chrome"), "flyout": ("back", "palette"),
+           "code": ("back", "work", "chrome"), "stage": ("back", "stage")}
 
 
 def fit_size(screen: tuple[float, float], saved: tuple[int | None, int | None] = (None, None)) -> tuple[int, int]:
@@ -141,6 +146,8 @@ class EditorWindow(pyglet.window.Window):
         self.frames = 0
         self.keys_seen: dict[str, object] = {}
         self._layers: dict[str, tuple[Batch, list]] = {}
+        self._builds: dict[str, int] = {}   # layer -> how many times it was built (a region's look names the build)
+        self._kept = Retained()
         self._script_cache: dict = {}
         self._script_last: dict = {}   # script (its first block's id) -> its batch last built, a stand-in
         self._work_clip = ClipGroup(controller.regions.code, 1, ratio=scale)
@@ -229,11 +236,18 @@ class EditorWindow(pyglet.window.Window):
 
     def on_draw(self):
         self.dirty = False
-        self._deadline = None if self.budget is None else time.perf_counter() + self.budget
-        self.rebuild()   # no clear(): the back layer clears the window (it draws first, over everything)
-        for name in ("back", "work", "palette", "chrome", "stage", "drag", "over"):
-            if name in self._layers:
+        start = time.perf_counter()
+        self._deadline = None if self.budget is None else start + self.budget
+        first = not self.rebuild()   # no clear(): the back layer clears the window (it draws first)
+        if self._deadline is not None and self._kept.whole(self._regions()):   # 10-15 ms to draw the code area
+            self._deadline = min(self._deadline, start + self.budget * WHOLE_SHARE)
+        for name in ("work", "palette", "chrome"):   # batches built over frames, before anything draws
+            first = not self._layers[name][0].advance(first) and first
+        if not self._kept.draw(self._regions(), self.get_framebuffer_size()):
+            for name in ("back", "work", "palette", "chrome", "stage"):
                 self._layers[name][0].draw()
+        for name in ("drag", "over"):
+            self._layers[name][0].draw()
         self.frames += 1
 
     def update(self, dt):
@@ -264,10 +278,11 @@ class EditorWindow(pyglet.window.Window):
 
     # --- building the layers ----------------------------------------------------------------
 
-    def rebuild(self):
-        """Rebuild each layer whose key (everything it shows) changed since the last frame. In the running
-        app (a frame deadline), once one layer is rebuilt the others wait while the deadline has passed: their
-        old batches draw once more and the next frame rebuilds them (a language switch changes them all)."""
+    def rebuild(self) -> bool:
+        """Rebuild each layer whose key (everything it shows) changed since the last frame; True if any was. In
+        the running app (a frame deadline), once one layer is rebuilt the others wait while the deadline has
+        passed: their old batches draw once more and the next frame rebuilds them (a language switch changes
+        them all)."""
         first = True
         for name, key in self._keys().items():
             if self.keys_seen.get(name) == key:
@@ -278,7 +293,29 @@ class EditorWindow(pyglet.window.Window):
             first = False
             self.keys_seen[name] = key
             self._layers[name] = getattr(self, f"_build_{name}")()
+            self._builds[name] = self._builds.get(name, 0) + 1
         self._place()
+        return not first
+
+    def _looks(self) -> dict[str, tuple]:
+        """What each layer shows now, for the kept picture: which batches, where (InView and Gradual say), else
+        which build of it; the palette also how far it is scrolled."""
+        looks = {n: layer.look() if hasattr(layer, "look") else self._builds[n]
+                 for n, (layer, _) in self._layers.items()}
+        looks["palette"] = (looks["palette"], self._palette_shift.dx, self._palette_shift.dy)
+        return looks
+
+    def _regions(self) -> list[tuple]:
+        """The screen regions for the kept picture (kept.py): name, pixel box, layers, their looks."""
+        r, ratio, looks = self.c.regions, self.pixel_ratio, self._looks()
+        out = []
+        for region, names in REGIONS.items():
+            rect = getattr(r, region)
+            # edges rounded down, as scissor() does: a layer's clip box (ClipGroup) stays inside its region
+            x0, y0, x1, y1 = rect.x * ratio, rect.y * ratio, (rect.x + rect.w) * ratio, (rect.y + rect.h) * ratio
+            box = tuple(int(v + 1e-6) for v in (x0, y0, x1, y1))   # 1279.9999 is the 1280th pixel's edge
+            out.append((region, box, [self._layers[n][0] for n in names], tuple(looks[n] for n in names)))
+        return out
 
     def _keys(self) -> dict[str, tuple]:
         """Each layer's key: everything it shows. The order is the order of rebuilding: what follows the
@@ -289,11 +326,11 @@ class EditorWindow(pyglet.window.Window):
         return {
             "back": (r, self.pixel_ratio),
             "drag": (drag and id(drag), e.camera.zoom),
-            "over": c.overlay_key(),
-            "work": (e.version, e.camera.zoom, r.code, drag and (id(drag), drag.spot)),
+            "over": (c.overlay_key(), advice_key(c)),
+            "work": (e.version, e.camera.zoom, r.code, drag and (id(drag), drag.spot), advised_block(c)),
             # the trash changes only by edits (undo included), so the version says when it did
             "palette": (e.lang, r.flyout, c.trash_open, c.trash_open and e.version, PALETTE_SCALE, self.pixel_ratio),
-            "chrome": (r, e.version),  # the version covers the language and undo/redo being possible
+            "chrome": (r, e.lang, bool(e.history.done), bool(e.history.undone)),   # undo, redo: can be pressed
             "stage": (r.stage, c.stage_input and c.stage_input.key()),
         }
 
@@ -327,9 +364,9 @@ class EditorWindow(pyglet.window.Window):
         blocks if all at once) and shows the others' old batches, scaled, until their turn."""
         e, zoom = self.c.editor, self.c.editor.camera.zoom
         project, ghosts = e.preview()
-        scripts = e.layout() if project is e.project else layout_project(project, e.lang, e.measure)
+        scripts = e.layout() if project is e.project else self._preview_layout(project)
         compiled = e.compiled()
-        problems = {p.block_id for p in compiled.problems if p.block_id}
+        problems = {p.block_id for p in compiled.problems if p.block_id} | {advised_block(self.c)} - {None}
         notes = compiled.annotations if project is e.project else {}
         cache, batches, last = {}, [], {}   # batches: (a lazy batch, its workspace rectangle x0, y0, x1, y1)
         for sb in scripts:
@@ -339,10 +376,11 @@ class EditorWindow(pyglet.window.Window):
                                                tuple((i.text, i.x, i.w) for i in b.items)) for b in boxes),
                    tuple(sorted((ids & problems) - ghosts)), tuple(sorted(ghosts & ids)),
                    tuple(notes.get(i) for i in sorted(ids)))
+            rect = (sb.x - 8, sb.y - 8, sb.x + sb.w + TAGS_W, sb.y + sb.h + 8)
             cache[key] = last[boxes[0].id] = self._script_cache.get(key) or Lazy(
                 functools.partial(self._draw_script, sb, boxes, ghosts, problems, notes, zoom), zoom,
-                self._script_last.get(boxes[0].id))
-            batches.append((cache[key], (sb.x - 8, sb.y - 8, sb.x + sb.w + TAGS_W, sb.y + sb.h + 8)))
+                self._script_last.get(boxes[0].id), rect)
+            batches.append((cache[key], rect))
         comments = e.comments() if project is e.project else layout_comments(project, scripts, e.measure)
         if comments:   # while a run is dragged, the notes follow their blocks in the preview
             last[None] = Lazy(functools.partial(self._draw_comments, comments, zoom), zoom, self._script_last.get(None))
@@ -350,6 +388,22 @@ class EditorWindow(pyglet.window.Window):
         self._script_cache, self._script_last = cache, last
         layer = InView(batches, self._work_clip, self._work_shift, self._world_in_view, zoom, self.frame_deadline)
         return layer, layer
+
+    def _preview_layout(self, project) -> list[ScriptBox]:
+        """The layout of a drag's preview: the scripts it leaves as they are keep the layout they have (200 blocks
+        laid out anew take 10 ms, at each new snap place)."""
+        e = self.c.editor
+        now = e.layout()
+        if len(project.scripts) != len(now):
+            return layout_project(project, e.lang, e.measure)
+        out = []
+        for s, (script, was) in enumerate(zip(project.scripts, e.project.scripts)):
+            if script == was:
+                out.append(now[s])
+                continue
+            boxes, h = layout_run(script.blocks, (s,), script.x, script.y, e.lang, e.measure)
+            out.append(ScriptBox(s, script.x, script.y, max(b.w for b in boxes), h, boxes))   # as layout_project
+        return out
 
     def _world_in_view(self) -> tuple[float, float, float, float]:
         """The workspace rectangle the code area shows now: x0, y0, x1, y1 (y down)."""
@@ -374,7 +428,7 @@ class EditorWindow(pyglet.window.Window):
             if notes.get(box.id) and box.id not in ghosts:
                 painter.tag(notes[box.id], tag_x, tag_y, T.TAG_BG, T.TAG_TEXT, groups[1], groups[2], e.measure)
             yield   # a piece: the running app may go on with the next block in the next frame
-        return batch, painter.keep
+        return batch, painter.finish()
 
     def _draw_comments(self, notes, z):
         batch = Batch()
@@ -388,7 +442,7 @@ class EditorWindow(pyglet.window.Window):
             for i, line in enumerate(note.lines):
                 painter.text(line, note.x + 10, note.y + COMMENT_PAD + COMMENT_LINE * (i + 0.5), T.INK, g1,
                              size=COMMENT_PT)
-        return batch, painter.keep
+        return batch, painter.finish()
 
     def _build_drag(self):
         e = self.c.editor
@@ -407,7 +461,7 @@ class EditorWindow(pyglet.window.Window):
             painter.block(box, CATEGORY_COLOURS[cat], groups, category=cat)
             stack += box.children
         self._place()
-        return batch, painter.keep
+        return batch, painter.finish()
 
     def _build_palette(self):
         """The flyout's blocks (or the trash's), built over frames in the running app: after a language
@@ -435,14 +489,14 @@ class EditorWindow(pyglet.window.Window):
             for _, box in c.trash_boxes():
                 self._paint_tree(painter, box, groups)
                 yield
-            return batch, painter.keep
+            return batch, painter.finish()
         pal = e.palette()
         for category, y, text in pal.headings:
             painter.text(text, 12, y + 16, T.INK, groups[2], size=16)
         for _, box in pal.entries:
             self._paint_tree(painter, box, groups)
             yield
-        return batch, painter.keep
+        return batch, painter.finish()
 
     def _paint_tree(self, painter, box, groups):
         kind = BLOCK_TYPES.get(box.type)
@@ -452,6 +506,20 @@ class EditorWindow(pyglet.window.Window):
             self._paint_tree(painter, child, groups)
 
     def _build_chrome(self):
+        """The toolbar, the categories and the code area's corner buttons, built over frames in the running app
+        as the palette is: after a language switch (22 labels: 10-15 ms) the old words stand in until then."""
+        prev = getattr(self, "_chrome_prev", None)
+        lazy = Lazy(self._draw_chrome, stale=prev[1] if prev and prev[0] == self.c.regions else None)
+        if lazy.stale is None:
+            lazy.build()   # nothing to stand in: at once, before the stage (the order glyphs enter the font's texture)
+        self._chrome_prev = (self.c.regions, lazy)
+        r = self.c.regions   # where it draws: in the code area only the corner buttons (a ring 1 unit outside)
+        area = pixel_boxes([r.toolbar, r.categories] + [b.rect for b in self.c.corner()], self.pixel_ratio, 2)
+        layer = Gradual(lazy, self.frame_deadline, area)
+        return layer, layer
+
+    def _draw_chrome(self):
+        """The chrome's batch, piece by piece (a generator: see Lazy)."""
         c, e = self.c, self.c.editor
         r, lang = c.regions, e.lang
         b, keep = Batch(), []
@@ -469,6 +537,7 @@ class EditorWindow(pyglet.window.Window):
                                                 color=T.rgb(colour), batch=b, group=g1))
             keep.append(draw.label(button.text, button.rect.x + button.rect.w / 2, button.rect.y + button.rect.h / 2,
                                    T.TOOLBAR_TEXT if button.enabled else T.TOOLBAR_OFF_TEXT, b, g2, anchor_x="center"))
+            yield
         for i, (cat, labels) in enumerate(CATEGORY_LABELS.items()):
             cy = r.categories.top - 8 - 72 * i - 24
             keep.append(shapes.Circle(r.categories.x + r.categories.w / 2, cy, 14,
@@ -478,6 +547,7 @@ class EditorWindow(pyglet.window.Window):
                 keep.append(draw.label(clip_text(line, e.measure, r.categories.w - 4, CATEGORY_PT),
                                    r.categories.x + r.categories.w / 2, cy - 28 - 14 * k, T.MUTED, b, g2,
                                    size=CATEGORY_PT, anchor_x="center"))
+            yield
         for button in c.corner():
             keep.append(shapes.Circle(button.rect.x + button.rect.w / 2, button.rect.y + button.rect.h / 2,
                                       button.rect.w / 2, color=T.rgb(T.PANEL_BG), batch=b, group=g1))
@@ -487,6 +557,7 @@ class EditorWindow(pyglet.window.Window):
             size = 16 if button.text else min(9.0, 9 * (button.rect.w - 8) / (e.measure(text) * 9 / FONT_PT))
             keep.append(draw.label(text, button.rect.x + button.rect.w / 2, button.rect.y + button.rect.h / 2,
                                    T.MUTED, b, g2, size=size, anchor_x="center"))
+            yield
         return b, keep
 
     def _build_stage(self):
