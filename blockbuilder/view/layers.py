@@ -294,9 +294,11 @@ class Gradual:
     """One lazy batch built over frames as InView's are: its stand-in draws until it is built (the palette and
     the toolbar after a language switch). Iterating it gives what the batch shown holds."""
 
-    def __init__(self, lazy: Lazy, deadline=lambda: None, area: list[Box] | None = None):
-        """area: the pixel boxes it draws in, if known (then a region redraws only those when it changes)."""
-        self.lazy, self.deadline, self.pending, self.area = lazy, deadline, False, area
+    def __init__(self, lazy: Lazy, deadline=lambda: None, area: list[Box] | None = None,
+                 shift: ShiftGroup | None = None):
+        """area: the pixel boxes it draws in, if known (then a region redraws only those when it changes);
+        shift: what moves it (the palette's scroll)."""
+        self.lazy, self.deadline, self.pending, self.area, self.shift = lazy, deadline, False, area, shift
 
     def __iter__(self):
         yield from self.lazy.shown().keep if self.lazy.shown() is not None else ()
@@ -310,13 +312,14 @@ class Gradual:
         self.pending = not lazy.build(None if lazy.stale is None else deadline)
         return True
 
-    def look(self) -> int | None:
-        """Which batch it shows: its stand-in looks as before."""
-        shown = self.lazy.shown()
-        return None if shown is None else shown.serial
+    def look(self) -> tuple:
+        """Which batch it shows (its stand-in looks as before), where it draws, and where it is moved to."""
+        shown, moved = self.lazy.shown(), self.shift and (self.shift.dx, self.shift.dy)
+        return None if shown is None else shown.serial, None if self.area is None else tuple(self.area), moved
 
-    def damage(self, old, new) -> list[Box] | None:
-        return self.area
+    def damage(self, old: tuple, new: tuple) -> list[Box] | None:
+        """Where it drew and draws now, if it knows (and did not move)."""
+        return None if old[1] is None or new[1] is None or old[2] != new[2] else [*old[1], *new[1]]
 
     def draw(self):
         if self.lazy.batch is None and self.lazy.stale is None:   # drawn without advance()

@@ -299,11 +299,9 @@ class EditorWindow(pyglet.window.Window):
 
     def _looks(self) -> dict[str, tuple]:
         """What each layer shows now, for the kept picture: which batches, where (InView and Gradual say), else
-        which build of it; the palette also how far it is scrolled."""
-        looks = {n: layer.look() if hasattr(layer, "look") else self._builds[n]
-                 for n, (layer, _) in self._layers.items()}
-        looks["palette"] = (looks["palette"], self._palette_shift.dx, self._palette_shift.dy)
-        return looks
+        which build of it."""
+        return {name: layer.look() if hasattr(layer, "look") else self._builds[name]
+                for name, (layer, _) in self._layers.items()}
 
     def _regions(self) -> list[tuple]:
         """The screen regions for the kept picture (kept.py): name, pixel box, layers, their looks."""
@@ -474,7 +472,7 @@ class EditorWindow(pyglet.window.Window):
         stale = prev[1] if prev and prev[0] == same else None
         lazy = Lazy(functools.partial(self._draw_palette, self._palette_shift), stale=stale)
         self._palette_prev = (same, lazy)
-        layer = Gradual(lazy, self.frame_deadline)
+        layer = Gradual(lazy, self.frame_deadline, shift=self._palette_shift)
         return layer, layer
 
     def _draw_palette(self, shift):
