@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-import numpy as np
 
-from runtime import DenseSpec, EpochStats, Message, NetworkSpec, TrainingSpec
+from runtime import DenseSpec, EpochStats, Message, NetworkSpec, TrainingSpec, plain_number
 
 from ..document.catalog import BLOCK_TYPES, CHOICE_LABELS, NOISE, TEST
 from ..document.data import DataChoice
@@ -210,11 +209,8 @@ def _data(a: DataChoice | None, b: DataChoice | None) -> list[Message]:
 # --- small words -------------------------------------------------------------------------------------
 
 def plain(v) -> str:
-    """A number as a person writes it: 10, 0.1, 0.00001, 1000000; never 1e-05."""
-    v = float(v)
-    if v.is_integer():
-        return str(int(v))
-    return np.format_float_positional(v, trim="-")
+    """A number as a person writes it: 10, 0.1, 0.00001, 1000000; never 1e-05 (the runtime's formatter)."""
+    return plain_number(float(v))
 
 
 def _percent(share: float) -> str:
