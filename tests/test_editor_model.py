@@ -1122,3 +1122,13 @@ def random_session(example, trained: bool, data, defaults_left_out: bool = False
 def test_random_editing_keeps_the_document_valid_and_undoing_everything_gives_back_the_original(
         example, trained, defaults_left_out, data):
     random_session(example, trained, data, defaults_left_out)
+
+
+def test_a_new_neuron_dropped_inside_an_answer_has_no_activation_of_its_own_but_one_in_a_layer_keeps_it():
+    ed = gates()
+    answer = net_ids(ed)[-1]
+    into_answer = lambda base: find(base, answer) + (0,)  # noqa: E731
+    top = drag(ed, None, "inside", into_answer, new_blocks=ed.new_palette_blocks("layers_neuron"))
+    assert block_at(ed.project, find(ed.project, top)).params["activation"] == "identity"
+    top = drag(ed, None, "below", below("and"), new_blocks=ed.new_palette_blocks("layers_neuron"))
+    assert block_at(ed.project, find(ed.project, top)).params.get("activation", "leaky_relu") == "leaky_relu"

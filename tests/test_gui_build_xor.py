@@ -125,5 +125,6 @@ def test_the_answer_block_is_drawn_as_a_c_with_a_flat_bottom_and_holds_a_neuron_
     Child(gui).drag_from_palette("layers_neuron", (box.x + ARM + 6, box.y + box.head + 4))
     answer = gui.project.scripts[0].blocks[-1]
     assert [c.type for c in answer.children] == ["layers_neuron"]
+    assert answer.children[0].params["activation"] == "identity"   # the answer's sigmoid comes after it
     assert gui.editor.compiled().spec.layers[-1].units == 1      # its one neuron is the output layer
     assert gui.pixel(*gui.block_point(answer.children[0].id)) == gui_harness.rgb(CATEGORY_COLOURS["layers"][0])

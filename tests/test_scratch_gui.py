@@ -51,26 +51,44 @@ def stage_checks(name: str, lang: str) -> dict | None:
     return None
 
 
+def same_code_area(path: Path) -> tuple:
+    """What the editor's code area shows of a project: every target's blocks (their opcodes, fields and
+    places, not the numbers in lists) and comments. Two projects equal in this draw the same comments."""
+    project = json.loads(zipfile.ZipFile(path).read("project.json"))
+    return tuple((t["name"], json.dumps(t["blocks"], sort_keys=True), json.dumps(t["comments"], sort_keys=True))
+                 for t in project["targets"])
+
+
 @pytest.fixture(scope="module")
 def editor(scratch_gui, tmp_path_factory):  # noqa: F811  (the fixture imported above)
+    """Each project loaded in the editor once; a project whose code area is the same as one loaded before (AND,
+    OR and NAND differ only in their weights) shares that one's comment measures, not its stage."""
     files = export_examples(tmp_path_factory.mktemp("sb3"))
-    runs = []
+    runs, first = [], {}
     for lang in LANGS:
         entries = []
         for (name, file_lang), path in files.items():
-            if file_lang == lang:
-                entry = {"path": str(path)}
-                if stage_checks(name, lang):
-                    entry["stage"] = stage_checks(name, lang)
-                entries.append(entry)
+            if file_lang != lang:
+                continue
+            code = same_code_area(path)
+            if code in first and not stage_checks(name, lang):
+                continue
+            first.setdefault(code, name)
+            entry = {"path": str(path)}
+            if stage_checks(name, lang):
+                entry["stage"] = stage_checks(name, lang)
+            entries.append(entry)
         runs.append({"locale": lang, "files": entries})
     reply = scratch_gui.measure(runs)
     t = reply["timings"]
     print(f"\nScratch editor: {len(reply['results'])} loads in {t['total_ms'] / 1000:.0f} s "
           f"(open {sum(t['open_ms']) / 1000:.0f} s, load {sum(t['load_ms']) / 1000:.0f} s, "
           f"measure {sum(t['measure_ms']) / 1000:.0f} s)")
-    return {"files": files, "results": {(Path(r["path"]).stem.split("-", 1)[0], r["locale"]): r
-                                        for r in reply["results"]}}
+    results = {(Path(r["path"]).stem.split("-", 1)[0], r["locale"]): r for r in reply["results"]}
+    for (name, lang), path in files.items():
+        if (name, lang) not in results:
+            results[name, lang] = results[first[same_code_area(path)], lang]
+    return {"files": files, "results": results, "loads": len(reply["results"])}
 
 
 def overlaps(a, b) -> bool:
@@ -83,6 +101,7 @@ def of_lang(editor, lang: str):
 
 def test_every_example_loads_in_every_language_without_an_alert(editor):
     assert len(editor["results"]) == len(EXAMPLES) * len(LANGS)
+    assert editor["loads"] >= len(LANGS) * (len(EXAMPLES) - 2)   # only AND / OR / NAND share a code area
     alerts = {key: r["alerts"] for key, r in editor["results"].items() if r["alerts"]}
     assert alerts == {}
 

@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING
 
 from runtime import Message
 
-from ..document.edits import Addr, BlocksOp, MoveScriptOp, TrashOp, dump, find, siblings
+from ..document.catalog import ACTIVATION
+from ..document.edits import Addr, BlocksOp, MoveScriptOp, TrashOp, block_at, dump, find, siblings
 from ..document.grammar import why_not
 from ..document.project import Block, Project
 from .ids import ids_in
@@ -84,7 +85,7 @@ class Dragging:
         if d.spot is None:
             return d.base, set()
         p = d.base.model_copy(deep=True)
-        BlocksOp(d.spot.at, d.blocks).apply(p)
+        BlocksOp(d.spot.at, d.blocks if d.source is not None else _answer_neurons(d)).apply(p)
         if d.spot.kind == "above":
             p.scripts[d.spot.at[0]].y -= d.run_h
         return p, set(ids_in(d.blocks))
@@ -94,7 +95,7 @@ class Dragging:
         d, self.drag = self.drag, None
         if d is None:
             return None
-        blocks = d.blocks
+        blocks = d.blocks if d.source is not None else _answer_neurons(d)
         self.selection = blocks[0]["id"]
         if d.source is not None and d.spot is not None and d.spot.kind != "above" and d.spot.at == d.source:
             return self.selection  # put back where it was: not an edit
@@ -137,3 +138,18 @@ class Dragging:
         d, self.drag = self.drag, None
         if d is not None and d.source is not None:
             self.delete(d.blocks[0]["id"], whole_run=True)
+
+
+def _answer_neurons(d: Drag) -> list[dict]:
+    """New neurons dropped inside an answer block answer as they are: a neuron whose activation is still the
+    palette's default (leaky ReLU, for hidden layers) gets none, since the answer's own softmax, sigmoid or
+    identity comes after it. Neurons a child set otherwise (a step neuron for AND) keep theirs."""
+    spot = d.spot
+    if spot is None or spot.kind == "above" or len(spot.at) < 3:    # not inside a C or an answer block
+        return d.blocks
+    if not block_at(d.base, spot.at[:-1]).type.startswith("output_"):
+        return d.blocks
+    default = ACTIVATION.default
+    return [{**b, "params": {**b.get("params", {}), "activation": "identity"}}
+            if b.get("type") == "layers_neuron" and b.get("params", {}).get("activation", default) == default else b
+            for b in d.blocks]
