@@ -16,3 +16,14 @@ def pytest_runtest_makereport(item, call):
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
         report.outcome = "failed"
         report.longrepr = f"skipped in CI, which counts as a failure: {reason}"
+
+
+@pytest.fixture
+def gui(tmp_path, monkeypatch):
+    """The editor window on the starter example, with its settings and files in this test's own folder."""
+    from gui_harness import open_gui
+    monkeypatch.setenv("BLOCKBUILDER_HOME", str(tmp_path / "home"))
+    monkeypatch.chdir(tmp_path)
+    g = open_gui()
+    yield g
+    g.close()

@@ -9,7 +9,6 @@ import pytest
 import gui_harness  # noqa: I001 - first: it chooses pyglet's backend before anything imports pyglet.window
 from blockbuilder.document.catalog import CATEGORY_COLOURS
 from blockbuilder.view.theme import FIELD_BG, FIELD_TEXT, OFF_PAIRS, TEXT_PAIRS, contrast, text_on
-from gui_harness import open_gui
 
 AA = 4.5
 
@@ -40,15 +39,6 @@ def test_the_words_on_every_block_category_reach_aa(category):
 
 
 # --- measured in the window -------------------------------------------------------------------------
-
-@pytest.fixture
-def gui(tmp_path, monkeypatch):
-    monkeypatch.setenv("BLOCKBUILDER_HOME", str(tmp_path / "home"))
-    monkeypatch.chdir(tmp_path)
-    g = open_gui()
-    yield g
-    g.close()
-
 
 def measured(gui, x0: float, y0: float, x1: float, y1: float) -> float:
     """Contrast between the commonest colour of a screen rectangle (its background) and the pixel that

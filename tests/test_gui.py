@@ -17,15 +17,6 @@ LANGS = ("ja", "ja-Hira", "en")
 YELLOW, BLUE, GREEN, PINK = (rgb(CATEGORY_COLOURS[c][0]) for c in ("data", "layers", "output", "training"))
 
 
-@pytest.fixture
-def gui(tmp_path, monkeypatch):
-    monkeypatch.setenv("BLOCKBUILDER_HOME", str(tmp_path / "home"))
-    monkeypatch.chdir(tmp_path)
-    g = open_gui()
-    yield g
-    g.close()
-
-
 def ids(project) -> list[list[str]]:
     return [[b.id for b in s.blocks] for s in project.scripts]
 

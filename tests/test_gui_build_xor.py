@@ -9,21 +9,10 @@ from __future__ import annotations
 import time
 
 import numpy as np
-import pytest
 
 import gui_harness  # noqa: I001 - first: it chooses pyglet's backend before anything imports pyglet.window
-from gui_harness import open_gui
 
 MOST_ACTIONS = 12
-
-
-@pytest.fixture
-def gui(tmp_path, monkeypatch):
-    monkeypatch.setenv("BLOCKBUILDER_HOME", str(tmp_path / "home"))
-    monkeypatch.chdir(tmp_path)
-    g = open_gui()
-    yield g
-    g.close()
 
 
 class Child:

@@ -12,6 +12,15 @@
 // reply: {"ok": true, "timings": {...}, "results": [{"locale", "path", "alerts", "errors",
 //          "targets": [{"name", "blocks": [rect], "comments": [{"rect", "scroll", "client", "natural", "text"}]}],
 //          "bubble": {"rect": [l, t, r, b]} | null, "pixels": {"width", "height", "row": [[r,g,b,a]...]}}]}
+//   "measure" (optional, default true): false skips the code area (a test that only plays the project)
+//   "play" (optional): what a child does on the stage after the load, in order, each action one of
+//     {"flag": true}                      click the green flag button
+//     {"click": "sprite name"}            a real mouse click on the stage where the sprite is drawn
+//     {"wait": ms}                        let the project run
+//     {"look": "tag"}                     note every variable's value (stage and sprites, by name) and the
+//                                         stage picture as a grid of 48 x 36 average colours
+//     {"stop": true}                      click the stop button
+//   reply: "play": [{"tag", "at_ms", "variables": {name: value}, "grid": [[r, g, b], ...]}]
 // Rects are [left, top, right, bottom] in workspace units (code area) or stage units (x right, y up).
 // The page may only reach the local server; every other request is blocked.
 'use strict';
@@ -205,6 +214,57 @@ async function measureStage (page, stage) {
     return result;
 }
 
+async function play (page, actions) {
+    // A child at the stage: the green flag, clicks on sprites, waiting, looking; what was seen each time.
+    const seen = [];
+    const started = Date.now();
+    for (const a of actions) {
+        if (a.flag) await page.click('[class*="green-flag_green-flag"]');
+        if (a.stop) await page.click('[class*="stop-all_stop-all"]');
+        if (a.wait) await sleep(a.wait);
+        if (a.click) {
+            const at = await page.evaluate(name => {
+                const vm = window.__vm();
+                const sprite = vm.runtime.targets.find(t => t.isOriginal && t.getName() === name);
+                if (!sprite || !sprite.visible) return null;
+                const b = vm.renderer.getBounds(sprite.drawableID);
+                const canvas = document.querySelector('[class*="stage_stage"] canvas');
+                const r = canvas.getBoundingClientRect();
+                const x = (b.left + b.right) / 2, y = (b.top + b.bottom) / 2;   // stage units, y up
+                return {x: r.left + (x + 240) / 480 * r.width, y: r.top + (180 - y) / 360 * r.height};
+            }, a.click);
+            if (at === null) throw new Error(`no visible sprite "${a.click}" to click`);
+            await page.mouse.click(at.x, at.y);
+        }
+        if (a.look) {
+            const state = await page.evaluate(async () => {
+                const vm = window.__vm();
+                const variables = {};
+                for (const t of vm.runtime.targets.filter(t => t.isOriginal)) {
+                    for (const v of Object.values(t.variables)) {
+                        if (v.type === '') variables[v.name] = v.value;
+                    }
+                }
+                const url = await new Promise(resolve => vm.renderer.requestSnapshot(resolve));
+                const img = new Image();
+                img.src = url;
+                await img.decode();
+                const canvas = document.createElement('canvas');
+                canvas.width = 48;
+                canvas.height = 36;
+                const ctx = canvas.getContext('2d');
+                ctx.drawImage(img, 0, 0, 48, 36);   // averaged down: the picture's big shapes
+                const data = ctx.getImageData(0, 0, 48, 36).data;
+                const grid = [];
+                for (let i = 0; i < data.length; i += 4) grid.push([data[i], data[i + 1], data[i + 2]]);
+                return {variables, grid};
+            });
+            seen.push({tag: a.look, at_ms: Date.now() - started, ...state});
+        }
+    }
+    return seen;
+}
+
 async function main () {
     const [requestPath, replyPath] = process.argv.slice(2);
     const request = JSON.parse(fs.readFileSync(requestPath, 'utf8'));
@@ -235,8 +295,9 @@ async function main () {
                 await loadFile(page, file.path);
                 reply.timings.load_ms.push(Date.now() - t);
                 t = Date.now();
-                const targets = await measureTargets(page, file.screenshots);
+                const targets = file.measure === false ? [] : await measureTargets(page, file.screenshots);
                 const stage = file.stage ? await measureStage(page, file.stage) : {};
+                if (file.play) stage.play = await play(page, file.play);
                 reply.timings.measure_ms.push(Date.now() - t);
                 reply.results.push({locale: run.locale, path: file.path, alerts: [...log.alerts],
                     errors: [...log.errors], targets, ...stage});
