@@ -8,8 +8,8 @@ temporary BLOCKBUILDER_HOME. The window is 1280 x 800 and builds with the runnin
 (app.run sets window.budget): a zoom or a rebuild then takes several frames, each counted until the window
 has nothing left to build ("settled"). Run it from another checkout's root (python /path/bench_editor.py
 with ROOT there) for a before/after figure; a checkout without budgets builds all in one frame.
-Prints figures only; nothing here is a test. Background load can double a figure: compare best-of and
-medians across runs, not single numbers.
+Prints figures only; nothing here is a test. Background load can double a figure (the load average is
+printed): compare best-of and medians across runs, not single numbers.
 """
 from __future__ import annotations
 
@@ -185,6 +185,7 @@ def main() -> None:
     parser.add_argument("--frames-only", action="store_true", help="leave out the start-up times")
     args = parser.parse_args()
     runs, frames = (2, 60) if args.quick else (5, 300)
+    load = os.getloadavg()   # other programs on the machine: the figures are only as quiet as it is
 
     rows: list[tuple[str, ...]] = []   # (what, best/median, worst, cpu, n)
     for name, times in ({} if args.frames_only else startup(runs)).items():
@@ -287,7 +288,8 @@ def main() -> None:
                           f"{len(langs)} frames, all rebuilt after {ms(statistics.median(settle))} (median)"))
     from pyglet.gl import gl_info
     print(f"blockbuilder editor, {window.width}x{window.height} headless; GL renderer: "
-          f"{gl_info.get_renderer()}; {os.cpu_count()} CPUs; python {sys.version.split()[0]}")
+          f"{gl_info.get_renderer()}; {os.cpu_count()} CPUs; python {sys.version.split()[0]}; load average at the "
+          f"start {' '.join(f'{v:.2f}' for v in load)}, now {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
     window.close_now()
     rows.append(training_row(frames))
     home.cleanup()

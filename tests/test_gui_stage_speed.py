@@ -181,14 +181,33 @@ def test_a_polyline_is_the_triangles_of_pyglets_multiline_with_its_mitred_joints
 
 
 @SHOTS
-@given(st.lists(st.tuples(coordinate, coordinate, st.floats(1, 17)), min_size=1, max_size=5))
-def test_discs_are_the_fans_of_pyglets_circles(gl, circles):
-    from pyglet import shapes
+@given(st.lists(st.tuples(st.floats(20, 220), st.floats(20, 220), st.floats(1, 17)), min_size=1, max_size=5))
+def test_discs_cover_the_pixels_within_their_radius_later_ones_over_earlier_ones(gl, circles):
+    """The data plot's points (view/draw.py discs): a pixel takes the colour of the last disc whose radius
+    reaches its centre (up to float rounding on the rim), the others stay as they were."""
+    import pyglet
+    from pyglet.graphics import Batch
 
     from blockbuilder.view.draw import discs
-    corners, indices = discs(np.array([c[:2] for c in circles], float), np.array([c[2] for c in circles], float))
-    want = np.concatenate([_absolute(shapes.Circle(x, y, r)) for x, y, r in circles])
-    assert np.allclose(corners[indices], want, atol=1e-6)
+    colours = np.array([(40 * k + 20, 200 - 30 * k, 90) for k in range(len(circles))], np.uint8)
+    gl.switch_to()
+    pyglet.gl.glClearColor(1, 1, 1, 1)
+    gl.clear()
+    batch = Batch()
+    keep = discs(np.array([c[:2] for c in circles], float), np.array([c[2] for c in circles], float), colours,
+                 batch, None)   # noqa: F841 - alive until drawn
+    batch.draw()
+    buf = pyglet.image.get_buffer_manager().get_color_buffer().get_image_data()
+    got = np.frombuffer(buf.get_data("RGBA", buf.width * 4), np.uint8).reshape(buf.height, buf.width, 4)[..., :3]
+    want = np.full_like(got, 255)
+    rim = np.zeros(got.shape[:2], bool)
+    ys, xs = np.mgrid[0:got.shape[0], 0:got.shape[1]] + 0.5     # pixel centres
+    for (x, y, r), colour in zip(circles, colours):
+        d = (xs - x) ** 2 + (ys - y) ** 2 - r * r
+        want[d < 0] = colour
+        rim |= np.abs(d) < 1e-3 * r * r
+    differ = np.any(got != want, axis=2)
+    assert not (differ & ~rim).any(), np.argwhere(differ & ~rim)[:5]
 
 
 eighths = st.integers(0, 7).map(lambda k: k / 8)

@@ -2,8 +2,9 @@
 
 Each pyglet shape or label costs a vertex list and Python objects (about 0.05 ms a line, 0.2 ms a shape, 0.5 ms
 a label), so the stage draws its many lines and discs as the triangles pyglet.shapes would make, all in one
-vertex list, and its grids of cells as one picture; blocks are drawn through a Sketch, their words copied
-from labels laid out once (Stamp).
+vertex list written from numpy arrays, and its grids of cells as one picture; blocks are drawn through a
+Sketch, their words copied from labels laid out once (Stamp). Opaque shapes are drawn without blending
+(the same pixels; on software OpenGL a blended pixel costs several times an opaque one).
 """
 from __future__ import annotations
 
@@ -22,6 +23,25 @@ from ..editor.screen import TOOL_PT, Rect
 from . import theme as T
 from .fonts import FONT_NAME
 from .measure import wrapped
+
+
+def _glyph_rgba(renderer, data, src_format: str, dst_format: str) -> bytes:
+    """pyglet's FreeType glyph bitmap made RGBA, as pyglet makes it (white, the coverage in alpha), in numpy:
+    pyglet loops over every byte in Python, 0.3-2 ms a glyph, and a language switch or a new status line
+    brings dozens of glyphs not drawn before."""
+    if (src_format, dst_format) != ("R", "BGRA"):
+        return _pyglet_glyph_rgba(renderer, data, src_format, dst_format)
+    rgba = np.full((len(data), 4), 255, np.uint8)
+    rgba[:, 3] = np.frombuffer(data, np.uint8)
+    return rgba.tobytes()
+
+
+try:
+    from pyglet.font.freetype import FreeTypeGlyphRenderer
+    _pyglet_glyph_rgba = FreeTypeGlyphRenderer._expand_to_rgba   # noqa: SLF001
+    FreeTypeGlyphRenderer._expand_to_rgba = _glyph_rgba          # noqa: SLF001
+except (ImportError, AttributeError):   # another platform's font backend, or another pyglet: as it is
+    pass
 
 
 def label(text, x, y, colour, batch, group, size=TOOL_PT, width=None, anchor_x="left"):
@@ -50,8 +70,8 @@ class Stamp:
 
     @classmethod
     def runs(cls, text: str, size: float, anchor_x: str) -> list[tuple]:
-        """(texture, program, count, indices, position, tex_coords, anchor, rotation, visible) of each run of
-        glyphs of a label of the text, as pyglet laid it out."""
+        """(texture, program, corners) of each run of glyphs of a label of the text, as pyglet laid it out:
+        corners, each triangle's in turn, of its position, tex_coords, anchor, rotation and visible ((m, k) arrays)."""
         key = (text, size, anchor_x)
         if key not in cls._templates:
             if cls._batch is None or len(cls._templates) >= MAX_TEMPLATES:   # typed numbers, zoom levels: a bound
@@ -59,9 +79,11 @@ class Stamp:
             label = pyglet.text.Label(text, font_name=FONT_NAME, font_size=size, anchor_y="center",
                                       anchor_x=anchor_x, batch=cls._batch)
             cls._labels.append(label)
-            cls._templates[key] = [(box.owner, label._program, vl.count, vl.indices, vl.position[:],   # noqa: SLF001
-                                    vl.tex_coords[:], vl.anchor[:], vl.rotation[:], vl.visible[:])
-                                   for box in label._boxes for vl in box.vertex_lists]   # noqa: SLF001
+            cls._templates[key] = [
+                (box.owner, label._program, tuple(np.asarray(values, np.float32).reshape(vl.count, -1)[   # noqa: SLF001
+                    np.asarray(vl.indices, np.intp)] for values in (vl.position[:], vl.tex_coords[:], vl.anchor[:],
+                                                                    vl.rotation[:], vl.visible[:])))
+                for box in label._boxes for vl in box.vertex_lists]   # noqa: SLF001
         return cls._templates[key]
 
 
@@ -69,22 +91,18 @@ class Sketch:
     """Polygons, closed lines, rounded rectangles and one-line texts drawn as pyglet draws them, many to a vertex
     list: pyglet's own code computes each shape's vertices and lays out each text (the same pixels), and
     finish() makes one vertex list per group and kind (or glyph texture), in the order drawn, instead of an
-    object and a vertex list for each (0.15-0.5 ms apiece; a block has eight)."""
+    object and a vertex list for each (0.15-0.5 ms apiece; a block has eight). The vertex lists hold each
+    triangle's corners in turn, copied by numpy (pyglet copies Python lists and renumbers indices in Python:
+    3-4 ms for a script of ten blocks, at the end of its building)."""
 
     def __init__(self, batch: Batch):
         self.batch = batch
-        self._parts: dict[tuple, list] = {}   # (group, indexed) -> [positions, translations, colours, indices, n]
-        self._texts: dict[tuple, list] = {}   # (group, texture, program) -> attribute lists, indices, n
+        self._parts: dict[tuple, list] = {}   # (group, indexed) -> (positions, translation, rgb, indices) of shapes
+        self._texts: dict[tuple, list] = {}   # (group, texture, program) -> (corners, rgba, translation) of runs
 
     def text(self, text: str, x: float, y: float, rgba: tuple, size: float, anchor_x: str, group: Group) -> Stamp:
-        for texture, program, n, indices, *data in Stamp.runs(text, size, anchor_x):
-            part = self._texts.setdefault((group, texture, program), [[], [], [], [], [], [], [], [], 0])
-            part[7] += [i + part[8] for i in indices]
-            for k, values in enumerate(data):
-                part[k] += values
-            part[5] += rgba * n
-            part[6] += (x, y, 0.0) * n
-            part[8] += n
+        for texture, program, corners in Stamp.runs(text, size, anchor_x):
+            self._texts.setdefault((group, texture, program), []).append((corners, rgba, (x, y, 0.0)))
         return Stamp(text, x, y)
 
     def polygon(self, points: list, rgb: tuple, group: Group) -> None:
@@ -104,35 +122,42 @@ class Sketch:
         self._add(group, kind._get_vertices(rect), (x, y), rgb)   # noqa: SLF001
 
     def _add(self, group: Group, position, xy: tuple, rgb: tuple, indices=None) -> None:
-        part = self._parts.setdefault((group, indices is not None), [[], [], [], [], 0])
-        n = len(position) // 2
-        if indices is not None:
-            part[3] += [i + part[4] for i in indices]
-        part[0] += position
-        part[1] += tuple(xy) * n
-        part[2] += (*rgb, 255) * n
-        part[4] += n
+        self._parts.setdefault((group, indices is not None), []).append((position, tuple(xy), (*rgb, 255), indices))
 
     def finish(self) -> list:
         """The vertex lists of everything drawn since the last finish (in the batch from now on)."""
         program = shapes.get_default_shader()
         made = []
-        for (group, indexed), (position, translation, colours, indices, n) in self._parts.items():
-            shape_group = shapes.ShapeBase.group_class(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, program, group)
-            data = dict(position=("f", position), translation=("f", translation), colors=("Bn", colours),
-                        rotation=("f", (0.0,) * n))
-            made.append(program.vertex_list_indexed(n, GL_TRIANGLES, indices, self.batch, shape_group, **data)
-                        if indexed else program.vertex_list(n, GL_TRIANGLES, self.batch, shape_group, **data))
-        for (group, texture, program), (*data, indices, n) in self._texts.items():
-            position, tex_coords, anchor, rotation, visible, colours, translation = data
+        for (group, _), drawn in self._parts.items():
+            corners = []
+            for position, _, _, indices in drawn:
+                xy = np.asarray(position, np.float32).reshape(-1, 2)
+                corners.append(xy if indices is None else xy[np.asarray(indices, np.intp)])
+            made.append(_corners(program, Opaque(program, group), self.batch, corners,   # all opaque
+                                 [d[1] for d in drawn], [d[2] for d in drawn], {"position": corners}, rotation=1))
+        for (group, texture, program), runs in self._texts.items():
             text_group = pyglet.text.layout.TextLayoutGroup(texture, program, order=1, parent=group)
-            made.append(program.vertex_list_indexed(
-                n, GL_TRIANGLES, indices, self.batch, text_group, position=("f", position),
-                tex_coords=("f", tex_coords), anchor=("f", anchor), rotation=("f", rotation), visible=("f", visible),
-                colors=("Bn", colours), translation=("f", translation)))
+            names = ("position", "tex_coords", "anchor", "rotation", "visible")
+            made.append(_corners(program, text_group, self.batch, [r[0][0] for r in runs], [r[2] for r in runs],
+                                 [r[1] for r in runs], {n: [r[0][k] for r in runs] for k, n in enumerate(names)}))
         self._parts.clear()
         self._texts.clear()
         return made
+
+
+def _corners(program, group: Group, batch: Batch, first: list, translations: list, colours: list, data: dict,
+             rotation: int = 0):
+    """One vertex list of the triangles' corners of several shapes or runs of glyphs: `first` the (m, k) corners of
+    each (for their number), `data` attribute name -> each one's (m, k) array; each one's translation and RGBA
+    colour repeated over its corners; with `rotation`, a rotation of 0 for every corner."""
+    m = [len(c) for c in first]
+    count = sum(m)
+    arrays = {name: ("f", np.concatenate(parts)) for name, parts in data.items()}
+    arrays["translation"] = ("f", np.repeat(np.array(translations, np.float32), m, axis=0))
+    arrays["colors"] = ("Bn", np.repeat(np.array(colours, np.uint8), m, axis=0))
+    if rotation:
+        arrays["rotation"] = ("f", np.zeros(count, np.float32))
+    return vertex_list(program, count, batch, group, **arrays)
 
 
 class _Shape(types.SimpleNamespace):
@@ -144,11 +169,25 @@ class _Shape(types.SimpleNamespace):
 
 # --- pictures ----------------------------------------------------------------------------------------
 
-def image(rgba: np.ndarray, rect: Rect, batch, group):
-    """An (n, n, 4) uint8 array, row 0 at the bottom, stretched over rect."""
+class _OpaqueGroup(pyglet.sprite.SpriteGroup):
+    def set_state(self) -> None:
+        super().set_state()
+        glDisable(GL_BLEND)
+
+
+class _Opaque(pyglet.sprite.Sprite):
+    """A sprite drawn without blending: its pictures are opaque (the same pixels, less work for software OpenGL)."""
+
+    group_class = _OpaqueGroup
+
+
+def image(rgba: np.ndarray, rect: Rect, batch, group, opaque: bool = False):
+    """An (n, n, 4) uint8 array, row 0 at the bottom, stretched over rect; opaque: it and every picture drawn
+    into it later have alpha 255 everywhere."""
     h, w = rgba.shape[:2]
     data = pyglet.image.ImageData(w, h, "RGBA", np.ascontiguousarray(rgba, dtype=np.uint8).tobytes())
-    sprite = pyglet.sprite.Sprite(data.get_texture(), rect.x, rect.y, batch=batch, group=group)
+    sprite = (_Opaque if opaque else pyglet.sprite.Sprite)(data.get_texture(), rect.x, rect.y, batch=batch,
+                                                            group=group)
     sprite.scale_x, sprite.scale_y = rect.w / w, rect.h / h
     return sprite
 
@@ -178,11 +217,7 @@ def cells_picture(colours: np.ndarray, ox: float, oy: float, side: float) -> tup
 
 
 # --- many shapes in one vertex list ------------------------------------------------------------------
-# The same triangles pyglet.shapes makes for Line, Circle and MultiLine, computed for all at once.
-
-DISC_SEGMENTS = 14       # pyglet's Circle below a radius of 17.5
-DISC_VERTS = 1 + DISC_SEGMENTS   # the centre and the rim
-
+# The same triangles pyglet.shapes makes for Line and MultiLine, computed for all at once; discs (below) are squares.
 
 class Blended(Group):
     """pyglet's shape shader with alpha blending, as pyglet.shapes draws."""
@@ -190,6 +225,12 @@ class Blended(Group):
     def __init__(self, program, parent: Group):
         super().__init__(parent=parent)
         self.program = program
+
+    def __eq__(self, other) -> bool:   # pyglet's Group: the same class, order and parent are the same state
+        return super().__eq__(other) and self.program is other.program
+
+    def __hash__(self) -> int:
+        return hash((self.order, self.parent, self.program))
 
     def set_state(self):
         self.program.bind()
@@ -201,17 +242,41 @@ class Blended(Group):
         self.program.unbind()
 
 
+class Opaque(Blended):
+    """A shader (pyglet's shape shader, or the discs') without blending, for shapes whose alpha is 255: blending
+    them would give the same pixels (source times 1 plus destination times 0) at more cost on software OpenGL."""
+
+    def set_state(self):
+        self.program.bind()
+        glDisable(GL_BLEND)
+
+    def unset_state(self):
+        self.program.unbind()
+
+
 def triangles(xy: np.ndarray, indices: np.ndarray | None, rgba: np.ndarray, batch: Batch, group: Group):
     """One vertex list of triangles: (M, 2) corners and (M, 4) uint8 colours; three corners per triangle,
-    or three indices into them (a corner shared by triangles is then computed once)."""
+    or three indices into them (a corner shared by triangles is computed once, then copied to each)."""
+    xy, rgba = np.asarray(xy, np.float32).reshape(-1, 2), np.asarray(rgba, np.uint8).reshape(-1, 4)
+    if indices is not None:
+        xy, rgba = xy[indices], rgba[indices]
     program = shapes.get_default_shader()
+    group = (Opaque if len(rgba) and rgba[:, 3].min() == 255 else Blended)(program, group)
     m = len(xy)
-    data = dict(position=("f", np.asarray(xy, float).ravel().tolist()),
-                colors=("Bn", np.asarray(rgba, np.uint8).ravel().tolist()),
-                translation=("f", [0.0] * (2 * m)), rotation=("f", [0.0] * m))
-    if indices is None:
-        return program.vertex_list(m, GL_TRIANGLES, batch, Blended(program, group), **data)
-    return program.vertex_list_indexed(m, GL_TRIANGLES, indices.tolist(), batch, Blended(program, group), **data)
+    return vertex_list(program, m, batch, group, position=("f", xy), colors=("Bn", rgba),
+                       translation=("f", np.zeros(2 * m, np.float32)), rotation=("f", np.zeros(m, np.float32)))
+
+
+def vertex_list(program, count: int, batch: Batch, group: Group, **data):
+    """program.vertex_list(count, GL_TRIANGLES, ...) with each attribute's data, (format, numpy array), copied
+    into the vertex buffer by numpy: pyglet's own path takes Python lists (and an indexed list adds its start to
+    every index in Python), 20-30 ms for the data plot's 1,200 discs."""
+    vl = program.vertex_list(count, GL_TRIANGLES, batch, group, **{name: fmt for name, (fmt, _) in data.items()})
+    for name, (_, values) in data.items():
+        buffer = vl.domain.attrib_name_buffers[name]
+        np.ctypeslib.as_array(buffer.get_region(vl.start, count))[:] = np.asarray(values).ravel()
+        buffer.invalidate_region(vl.start, count)
+    return vl
 
 
 def per_shape(colours, verts: int) -> np.ndarray:
@@ -259,14 +324,66 @@ def polyline(points: np.ndarray, thickness: float) -> np.ndarray:
     return np.stack([v1, v2, v3, v2, v5, v3], axis=1).reshape(-1, 2)
 
 
-def discs(centres: np.ndarray, radii: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(N, 2) centres and (N,) radii (each under 17.5) -> ((15N, 2) corners, (42N,) indices): each disc
-    as shapes.Circle's fan of triangles (centre, rim point i - 1, rim point i)."""
-    a = np.arange(DISC_SEGMENTS) * (2 * math.pi / DISC_SEGMENTS)
-    rim = np.stack([np.cos(a), np.sin(a)], axis=-1)                                   # (S, 2)
-    corners = np.concatenate([centres[:, None, :], centres[:, None, :] + radii[:, None, None] * rim[None]],
-                             axis=1)                                                  # (N, 1 + S, 2)
-    i = np.arange(DISC_SEGMENTS)
-    fan = np.stack([np.zeros_like(i), 1 + (i - 1) % DISC_SEGMENTS, 1 + i], axis=-1)   # (S, 3)
-    indices = np.arange(len(centres))[:, None, None] * DISC_VERTS + fan[None]         # (N, S, 3)
-    return corners.reshape(-1, 2), indices.reshape(-1)
+# Discs as squares whose corners are cut away pixel by pixel: two triangles a disc, where a fan of triangles takes
+# fourteen (software OpenGL spends more on each small triangle than on its pixels: 1,200 points of the data plot,
+# a rim and an inside disc each, took 6-8 ms to draw as fans, every frame the answer's map changes under them).
+# A disc may have an inside of another colour (a data point: a rim and its class's colour), in the same square.
+DISC_VERTEX = """#version 150 core
+    in vec2 position;
+    in vec2 offset;
+    in vec2 radii;
+    in vec4 colors;
+    in vec4 inside_colors;
+    out vec4 rim_colour;
+    out vec4 inside_colour;
+    out vec2 from_centre;
+    out vec2 disc_radii;
+
+    uniform WindowBlock
+    {
+        mat4 projection;
+        mat4 view;
+    } window;
+
+    void main()
+    {
+        gl_Position = window.projection * window.view * vec4(position, 0.0, 1.0);
+        rim_colour = colors;
+        inside_colour = inside_colors;
+        from_centre = offset;
+        disc_radii = radii;
+    }
+"""
+DISC_FRAGMENT = """#version 150 core
+    in vec4 rim_colour;
+    in vec4 inside_colour;
+    in vec2 from_centre;
+    in vec2 disc_radii;
+    out vec4 final_colors;
+
+    void main()
+    {
+        float d = dot(from_centre, from_centre);
+        if (d > disc_radii.x * disc_radii.x)
+            discard;
+        final_colors = d <= disc_radii.y * disc_radii.y ? inside_colour : rim_colour;
+    }
+"""
+_SQUARE = np.array([(-1, -1), (1, -1), (1, 1), (-1, -1), (1, 1), (-1, 1)], np.float32)   # two triangles
+
+
+def discs(centres: np.ndarray, radii: np.ndarray, colours, batch: Batch, group: Group, inside=None):
+    """One vertex list of opaque discs, drawn in order (a later one over an earlier one): (N, 2) centres, (N,)
+    radii, (N, 3) or (N, 4) uint8 colours (alpha 255); inside: ((N,) radii, (N, 3) colours) of a disc of another
+    colour in each, drawn as if over it."""
+    program = pyglet.gl.current_context.create_program((DISC_VERTEX, "vertex"), (DISC_FRAGMENT, "fragment"))
+    n = len(centres)
+    radii = np.asarray(radii, np.float32)
+    offset = radii.reshape(n, 1, 1) * _SQUARE[None]                                             # (N, 6, 2)
+    position = np.asarray(centres, np.float32).reshape(n, 1, 2) + offset
+    rim = per_shape(colours, 1)
+    inner_r, inner = (np.full(n, -1, np.float32), rim) if inside is None else (inside[0], per_shape(inside[1], 1))
+    both = np.column_stack([radii, np.asarray(inner_r, np.float32)])
+    return vertex_list(program, 6 * n, batch, Opaque(program, group), position=("f", position),
+                       offset=("f", offset), radii=("f", np.repeat(both, 6, axis=0)),
+                       colors=("Bn", np.repeat(rim, 6, axis=0)), inside_colors=("Bn", np.repeat(inner, 6, axis=0)))

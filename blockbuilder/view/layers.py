@@ -175,6 +175,10 @@ def _unit_rgb(colour: str) -> tuple[float, float, float]:
 
 
 EVERYWHERE = (-math.inf, -math.inf, math.inf, math.inf)
+# Drawing a box of the code area again (kept.py) on llvmpipe, 2 cores: about a millisecond, and 25 ns a pixel
+# (a script of ten blocks at zoom 0.5: 60-160 thousand pixels, 2.5-5 ms).
+DRAW_START, DRAW_PIXEL = 0.001, 25e-9
+REGION_PIXELS = 250_000   # a region drawn whole (the palette: 330 x 744)
 _serials = itertools.count()
 
 
@@ -247,15 +251,26 @@ class InView:
         frame); True if anything was."""
         deadline, built = self.deadline(), False
         self.pending = False
+        drawing = 0.0   # seconds the scripts built in this frame will take to draw, within the deadline too
         for lazy in self._in_view():
             if lazy.batch is not None:
                 continue
-            if deadline is None or (first and not built) or time.perf_counter() < deadline:
+            draw = self._draw_time(lazy.rect)   # a script is begun and finished only with time left to draw it
+            if deadline is None or (first and not built) or time.perf_counter() + drawing + draw < deadline:
                 built = True
-                if lazy.build(deadline):
+                if lazy.build(None if deadline is None else deadline - drawing - draw):
+                    drawing += draw
                     continue
             self.pending = True
         return built
+
+    def _draw_time(self, rect: tuple) -> float:
+        """About how long the frame takes to draw a script built anew, on software OpenGL (kept.py then draws
+        every layer again in its box)."""
+        x0, y0, x1, y1 = self._box(rect)
+        area = pixel_boxes([self.clip.rect], self.clip.ratio)[0]
+        w, h = min(x1, area[2]) - max(x0, area[0]), min(y1, area[3]) - max(y0, area[1])
+        return DRAW_START + DRAW_PIXEL * max(0, w) * max(0, h)
 
     def look(self) -> tuple:
         """Where the camera is, and which batch each script in view shows (its own or a stand-in), where."""
@@ -309,8 +324,10 @@ class Gradual:
                                           or time.perf_counter() < deadline):
             self.pending = lazy.batch is None
             return False
-        self.pending = not lazy.build(None if lazy.stale is None else deadline)
-        return True
+        draw = DRAW_START + DRAW_PIXEL * (REGION_PIXELS if self.area is None else
+                                          sum((x1 - x0) * (y1 - y0) for x0, y0, x1, y1 in self.area))
+        self.pending = not lazy.build(None if lazy.stale is None or deadline is None else deadline - draw)
+        return True   # finished only with time left to draw it (its region again, if it cannot say where)
 
     def look(self) -> tuple:
         """Which batch it shows (its stand-in looks as before), where it draws, and where it is moved to."""
@@ -324,6 +341,8 @@ class Gradual:
     def draw(self):
         if self.lazy.batch is None and self.lazy.stale is None:   # drawn without advance()
             self.advance()
+        if _region is not None and self.area is not None and not any(meets(a, _region) for a in self.area):
+            return   # nothing of it in the part of a region being drawn (the chrome's 30 labels: 1-2 ms)
         self.lazy.shown().batch.draw()
 
 
@@ -337,3 +356,31 @@ class Batches:
     def draw(self):
         for batch in self.batches:
             batch.draw()
+
+
+class Changed(Batches):
+    """Batches drawn in order that say where they differ from what was drawn before (`before`, the serial of that):
+    the stage's pieces, of which a redraw while training changes only a few (the status line, the answer's map).
+    `boxes`: the pixel boxes that changed since then; None if anything may have. `pending`: some pieces still show
+    their old look; `again(first)` (set by its maker) remakes more of them and show()s the result."""
+
+    def __init__(self, batches: list, before: int | None, boxes: list[Box] | None):
+        super().__init__(batches)
+        self.serial, self.before, self.boxes, self.pending, self.again = next(_serials), before, boxes, False, None
+
+    def show(self, batches: list, before: int | None, boxes: list[Box] | None, pending: bool = False) -> None:
+        self.batches, self.before, self.boxes, self.pending = batches, before, boxes, pending
+        self.serial = next(_serials)
+
+    def advance(self, first: bool = True) -> bool:
+        """Remake what still waits, within the frame's deadline (its maker says); True if it did anything."""
+        return self.pending and self.again is not None and self.again(first)
+
+    def look(self) -> tuple:
+        return self.serial, self.before, None if self.boxes is None else tuple(self.boxes)
+
+    def damage(self, old: tuple, new: tuple) -> list[Box] | None:
+        """Where the picture differs from the one of look `old`: known only when `new` follows it directly."""
+        if new[1] is None or new[1] != old[0] or new[2] is None:
+            return None
+        return list(new[2])

@@ -1,5 +1,10 @@
-"""What floats above the blocks: selection, keyboard focus, menus, the field being typed, bubbles, dialogs."""
+"""What floats above the blocks: selection, keyboard focus, menus, the field being typed, bubbles, dialogs.
+
+The status box at the bottom of the code area is kept between rebuilds while it says the same (a drag or a
+pointer move rebuilds the rest: two bubbles of new labels took 3-5 ms a frame)."""
 from __future__ import annotations
+
+import weakref
 
 import pyglet
 from pyglet import shapes
@@ -10,6 +15,7 @@ from ..editor.screen import MENU_ROW, PALETTE_SCALE, ROUND_BUTTON, TOOL_PT, Rect
 from . import theme as T
 from .dialogs import draw_dialog
 from .fonts import FONT_NAME
+from .layers import Batches
 from .texts import msg
 
 EDIT_PT, EDIT_LINE = 12, 20    # a comment being written: text size and line height, screen pixels
@@ -20,7 +26,11 @@ CORNER_W = ROUND_BUTTON + 14 + 8   # the zoom and trash buttons' column at the c
 class Overlay:
     def __init__(self, controller):
         self.c, self.batch, self.keep = controller, Batch(), []
+        self.under = Batch()   # layer 0, drawn before the status box; the other layers after it
         self.groups = [Group(n) for n in range(8)]
+
+    def batch_for(self, layer: int) -> Batch:
+        return self.under if layer == 0 else self.batch
 
     def rect(self, r: Rect, colour, layer=0, radius=0.0, border: str | None = None, alpha=255):
         """A filled (rounded) rectangle, with a 2-pixel border drawn as a bigger one behind it."""
@@ -33,15 +43,15 @@ class Overlay:
         group = self.groups[layer]
         if radius:
             shape = shapes.RoundedRectangle(r.x, r.y, r.w, r.h, radius=min(radius, r.w / 2, r.h / 2), color=colour,
-                                            batch=self.batch, group=group)
+                                            batch=self.batch_for(layer), group=group)
         else:
-            shape = shapes.Rectangle(r.x, r.y, r.w, r.h, color=colour, batch=self.batch, group=group)
+            shape = shapes.Rectangle(r.x, r.y, r.w, r.h, color=colour, batch=self.batch_for(layer), group=group)
         self.keep.append(shape)
 
     def text(self, text, x, y, colour=T.INK, layer=1, size=TOOL_PT, anchor_x="left"):
         """One line of text, its middle at y."""
         label = pyglet.text.Label(text, font_name=FONT_NAME, font_size=size, x=x, y=y, anchor_y="center",
-                                  anchor_x=anchor_x, color=T.rgb(colour) + (255,), batch=self.batch,
+                                  anchor_x=anchor_x, color=T.rgb(colour) + (255,), batch=self.batch_for(layer),
                                   group=self.groups[layer])
         self.keep.append(label)
         return label
@@ -64,7 +74,7 @@ class Overlay:
                 return
         pts = [(r.x, r.y), (r.x + r.w, r.y), (r.x + r.w, r.y + r.h), (r.x, r.y + r.h)]
         self.keep.append(shapes.MultiLine(*pts, closed=True, thickness=thickness, color=T.rgb(colour),
-                                          batch=self.batch, group=self.groups[layer]))
+                                          batch=self.batch_for(layer), group=self.groups[layer]))
 
     def bubble(self, text: str, x: float, y: float, colour=T.INK, edge=T.PANEL_EDGE, width=320, layer=2,
                bottom=False) -> Rect:
@@ -107,7 +117,7 @@ def build_overlay(c):
             o.outline(Rect(px - 3, py - pbox.h * PALETTE_SCALE - 3, pbox.w * PALETTE_SCALE + 6,
                            pbox.h * PALETTE_SCALE + 6), T.SELECT, 3, within=c.regions.flyout)
     _drag_reason(o, c)
-    _status(o, c)
+    status = _status_box(c)
     _field(o, c)
     _menu(o, c)
     toast = c.current_toast()
@@ -116,7 +126,7 @@ def build_overlay(c):
         o.bubble(toast.text(lang), r.x + 10, r.top - 10, T.INK, T.SELECT, width=min(520, r.w - 20), layer=4)
     if c.dialog is not None:
         draw_dialog(o, c)
-    return o.batch, o.keep
+    return Batches([o.under, status.under, status.batch, o.batch]), status.keep + o.keep
 
 
 def _clip(r: Rect, area: Rect) -> Rect | None:
@@ -131,7 +141,7 @@ def _drag_reason(o: Overlay, c) -> None:
     if d is None or d.spot is not None or d.refused is None or c.drag_pos is None:
         return
     x, y = c.code.to_screen(*d.refused_at)
-    o.keep.append(shapes.Circle(x, y, 10, color=T.rgb(T.PROBLEM), batch=o.batch, group=o.groups[0]))
+    o.keep.append(shapes.Circle(x, y, 10, color=T.rgb(T.PROBLEM), batch=o.batch_for(0), group=o.groups[0]))
     o.text("×", x, y, T.ON_PROBLEM, 1, 12, anchor_x="center")
     px, py = c.pointer
     o.bubble(d.refused.text(c.editor.lang), px + 18, py - 18, T.PROBLEM, T.PROBLEM, layer=2)
@@ -140,6 +150,22 @@ def _drag_reason(o: Overlay, c) -> None:
 def status_width(code: Rect) -> float:
     """The status line's width: the code area's bottom left, short of the corner buttons' column."""
     return min(code.w - 20 - CORNER_W, 560)
+
+
+_STATUS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()   # controller -> (what it says, its Overlay)
+
+
+def _status_box(c) -> Overlay:
+    """The status box, drawn anew only when what it says or where it goes changed."""
+    said = msg("status_moving").text(c.editor.lang) if c.moving is not None else _status_text(c)
+    key = (said, c.regions.code)
+    kept = _STATUS.get(c)
+    if kept is None or kept[0] != key:
+        kept = key, Overlay(c)
+        _status(kept[1], c)
+        kept[1].c = None   # kept without the controller, which keys it weakly
+        _STATUS[c] = kept
+    return kept[1]
 
 
 def _status(o: Overlay, c) -> None:

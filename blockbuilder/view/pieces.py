@@ -10,6 +10,7 @@ from typing import Callable
 
 from pyglet.graphics import Batch
 
+from ..editor.screen import Rect
 from . import draw, theme as T
 
 # The pieces' layers, bottom up: buttons and panels, the answer's map, the data points, the lines and
@@ -27,6 +28,7 @@ class Part:
     make: Callable[[Painter], list]      # draws it; returns the objects to keep
     pictures: list | None = None         # RGBA arrays its sprites show (in the order made), redrawn in place
     layer: int = VIEWS                   # what it is drawn over; in one layer, the order of the parts
+    area: Rect | None = None             # where it draws (window units), if known: a change redraws only there
 
 
 @dataclass
@@ -36,6 +38,7 @@ class Piece:
     keep: list
     layer: int
     labels: list            # (style, label) of the labels in keep, to reuse at the next rebuild
+    area: Rect | None = None
 
 
 class Painter:

@@ -50,15 +50,15 @@ def plot_parts(ctl, box: Rect) -> list[Part]:
     if kind == "points":
         frame = plot_frame(lab)
         heat = maps.output_heat(lab.network, frame, HEAT_N, value_range(lab))
-        parts = [Part("map", (box, heat.shape), lambda paint: [draw.image(heat, box, paint.batch, Group(0))],
-                      [heat], MAP)]
+        parts = [Part("map", (box, heat.shape), lambda paint: [draw.image(heat, box, paint.batch, Group(0), True)],
+                      [heat], MAP, area=box)]
         if ctl.state.point is not None:
             u, v = frame.to_unit(*ctl.state.point[:2])
             x, y = float(box.x + u * box.w), float(box.y + v * box.h)
 
             def make_pick(paint):
                 return [shapes.Arc(x, y, 9, thickness=3, color=T.rgb(T.SELECT), batch=paint.batch, group=Group(5))]
-            parts.append(Part("pick", (x, y), make_pick, layer=UNDER))
+            parts.append(Part("pick", (x, y), make_pick, layer=UNDER, area=Rect(x - 12, y - 12, 24, 24)))
         return parts
     if kind != "curve":
         return []
@@ -75,11 +75,10 @@ def plot_parts(ctl, box: Rect) -> list[Part]:
     dots, line = to(data.x[:MAX_POINTS, 0], data.y[:MAX_POINTS, 0]), to(xy[:, 0], xy[:, 1])
 
     def make(paint):
-        grey = draw.per_shape([T.rgb(T.MUTED)] * len(dots), draw.DISC_VERTS)
         blue = draw.per_shape([maps.POSITIVE], 6 * (len(line) - 1))
-        return [draw.triangles(*draw.discs(dots, np.full(len(dots), 3.5)), grey, paint.batch, Group(5)),
+        return [draw.discs(dots, np.full(len(dots), 3.5), [T.rgb(T.MUTED)] * len(dots), paint.batch, Group(5)),
                 draw.triangles(draw.polyline(line, 3), None, blue, paint.batch, Group(5))]
-    return [Part("curve", (dots.tobytes(), line.tobytes()), make, layer=UNDER)]
+    return [Part("curve", (dots.tobytes(), line.tobytes()), make, layer=UNDER, area=_beyond(box))]
 
 
 def diagram_parts(ctl, box: Rect) -> list[Part]:
@@ -102,7 +101,7 @@ def diagram_parts(ctl, box: Rect) -> list[Part]:
         if not len(seg):
             return []
         return [draw.triangles(draw.segments(seg), None, np.repeat(rgba, 6, axis=0), paint.batch, Group(5))]
-    parts = [Part("edges", (seg.tobytes(), rgba.tobytes()), make_edges, layer=UNDER)]
+    parts = [Part("edges", (seg.tobytes(), rgba.tobytes()), make_edges, layer=UNDER, area=_beyond(box))]
     nodes = [(n, n.key[0] == "n" and (n.key[1:] == state.neuron or n.key[1:] == current), picture(n) is not None)
              for n in d.nodes]
 
@@ -119,12 +118,12 @@ def diagram_parts(ctl, box: Rect) -> list[Part]:
             keep.append(paint.label(text, x, y, T.MUTED, Group(6), 9, anchor_x="center"))
         return keep
     parts.append(Part("nodes", (tuple((n.key, n.x, n.y, n.r, n.label, p, q) for n, p, q in nodes),
-                                tuple(d.more)), make_nodes))
+                                tuple(d.more)), make_nodes, area=_beyond(box)))
     shown = [(Rect(n.x - n.r, n.y - n.r, 2 * n.r, 2 * n.r), picture(n)) for n, _, q in nodes if q]
     if shown:
         parts.append(Part("neurons", tuple((r, p.shape) for r, p in shown),
                           lambda paint: [draw.image(p, r, paint.batch, Group(7)) for r, p in shown],
-                          [p for _, p in shown]))
+                          [p for _, p in shown], area=_beyond(box)))
     hover = state.hover
     if hover is not None and heats is not None and hover[0] < len(heats) and heats[hover[0]]:
         node = next((n for n in d.nodes if n.key[1:] == hover), None)
@@ -138,27 +137,37 @@ def diagram_parts(ctl, box: Rect) -> list[Part]:
                 return [shapes.BorderedRectangle(x - 2, y - 2, size + 4, size + 4, border=2, color=(255, 255, 255),
                                                  border_color=T.rgb(T.SELECT), batch=paint.batch, group=Group(8)),
                         draw.image(heat, Rect(x, y, size, size), paint.batch, Group(9))]
-            parts.append(Part("hover", (x, y, size, heat.shape), make_hover, [heat]))
+            parts.append(Part("hover", (x, y, size, heat.shape), make_hover, [heat], area=Rect(x - 4, y - 4, size + 8,
+                                                                                              size + 8)))
     return parts
 
 
 def _discs_part(frame, box: Rect, sets) -> Part:
     """The data plot's points, in one vertex list: for each set of (plane places (N, 2), rim colour, (N, 3)
-    inside colours, (rim radius, inside radius)), a rim disc with the coloured disc over it."""
-    centres, radii, colours = [], [], []
-    for xy, rim, inside, (r_rim, r_in) in sets:
+    inside colours, (rim radius, inside radius)), a rim disc with the coloured disc inside it."""
+    centres, radii, rims, inside = [], [], [], []
+    for xy, rim, colours, (r_rim, r_in) in sets:
         n = len(xy)
         u, v = frame.to_unit(xy[:, 0], xy[:, 1])
-        centres.append(np.repeat(np.column_stack([box.x + u * box.w, box.y + v * box.h]), 2, axis=0))
-        radii.append(np.tile([r_rim, r_in], n))
-        colours.append(np.stack([np.broadcast_to(np.array(rim, np.uint8), (n, 3)), inside], axis=1).reshape(-1, 3))
-    c, r, rgb = np.concatenate(centres), np.concatenate(radii), np.concatenate(colours)
+        centres.append(np.column_stack([box.x + u * box.w, box.y + v * box.h]))
+        radii.append(np.tile([r_rim, r_in], (n, 1)))
+        rims.append(np.broadcast_to(np.array(rim, np.uint8), (n, 3)))
+        inside.append(np.asarray(colours, np.uint8).reshape(n, 3))
+    c, r, rgb = np.concatenate(centres), np.concatenate(radii), np.concatenate(rims)
+    inner = np.concatenate(inside)
 
     def make(paint):
         if not len(c):
             return []
-        return [draw.triangles(*draw.discs(c, r), draw.per_shape(rgb, draw.DISC_VERTS), paint.batch, Group(0))]
-    return Part("points", (c.tobytes(), r.tobytes(), rgb.tobytes()), make, layer=POINTS)
+        return [draw.discs(c, r[:, 0], rgb, paint.batch, Group(0), (r[:, 1], inner))]
+    return Part("points", (c.tobytes(), r.tobytes(), rgb.tobytes(), inner.tobytes()), make, layer=POINTS,
+                area=_beyond(box))
+
+
+def _beyond(box: Rect, margin: float = 10) -> Rect:
+    """A view's panel and a margin round it: where its points, lines and labels draw (a point on the edge of the
+    data's range is a disc around it)."""
+    return Rect(box.x - margin, box.y - margin, box.w + 2 * margin, box.h + 2 * margin)
 
 
 def _point_colours(data, n: int, value_range=None) -> np.ndarray:

@@ -241,8 +241,9 @@ class EditorWindow(pyglet.window.Window):
         first = not self.rebuild()   # no clear(): the back layer clears the window (it draws first)
         if self._deadline is not None and self._kept.whole(self._regions()):   # 10-15 ms to draw the code area
             self._deadline = min(self._deadline, start + self.budget * WHOLE_SHARE)
-        for name in ("work", "palette", "chrome"):   # batches built over frames, before anything draws
-            first = not self._layers[name][0].advance(first) and first
+        for name in ("work", "palette", "chrome", "stage"):   # batches built over frames, before anything draws
+            if hasattr(self._layers[name][0], "advance"):
+                first = not self._layers[name][0].advance(first) and first
         if not self._kept.draw(self._regions(), self.get_framebuffer_size()):
             for name in ("back", "work", "palette", "chrome", "stage"):
                 self._layers[name][0].draw()
@@ -561,7 +562,8 @@ class EditorWindow(pyglet.window.Window):
     def _build_stage(self):
         if self.c.stage_input is None:
             return Batch(), []
-        return self.stage.build(self.c.stage_input)
+        # the ratio: where it changed, in pixels; the deadline: a language switch remakes it over frames
+        return self.stage.build(self.c.stage_input, self.pixel_ratio, self.frame_deadline)
 
     def _build_over(self):
         return build_overlay(self.c)
