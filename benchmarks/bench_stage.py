@@ -3,6 +3,8 @@ to 95 % test accuracy on the spiral example: training alone, and in the window a
 (the big stage). Real window (headless EGL when there is no display).
 
     .venv/bin/python benchmarks/bench_stage.py
+    .venv/bin/python benchmarks/bench_stage.py --learn   # frames/s with "how it learns" open too: a learning
+                                                         # step walked back, the slope of a weight, wiggled live
 """
 from __future__ import annotations
 
@@ -24,12 +26,18 @@ from blockbuilder.lab.lab import Lab
 from blockbuilder.session.examples import EXAMPLES
 
 
-def frames_while_training(name: str, speed: str, seconds: float = 6.0) -> tuple[float, float, float, int]:
-    """(frames per second, median ms, worst ms, epochs) with tick + draw + flip per frame, as pyglet's loop does."""
+def frames_while_training(name: str, speed: str, seconds: float = 6.0, learn: str = ""
+                          ) -> tuple[float, float, float, int]:
+    """(frames per second, median ms, worst ms, epochs) with tick + draw + flip per frame, as pyglet's loop does;
+    `learn` "slope": with the step back in the look-inside panel and the slope (wiggled) in place of the charts;
+    "layer": the step back and what a layer does."""
     project = next(e for e in EXAMPLES if e.name == name).project()
     w = make_window(project, None, 1280, 800, visible=False)
     st, lab = w.c.stage_input, w.lab
     st.toggle_big()
+    if learn:
+        open_learning(st)
+        st.state.learn = learn
     lab.set_speed(speed)
     lab.play()
     times, start = [], time.perf_counter()
@@ -44,6 +52,14 @@ def frames_while_training(name: str, speed: str, seconds: float = 6.0) -> tuple[
     w.close_now()
     total = sum(times) / 1000
     return len(times) / total, statistics.median(times), max(times), epochs
+
+
+def open_learning(st) -> None:
+    """What a child clicks: step back, next (the answer's second neuron), see the slope, wiggle it."""
+    for id in ("back_start", "back_next", "back_slope"):
+        st.info_action(id)
+    st.learn_action("learn_wiggle")
+    assert st.state.back is not None and st.state.learn == "slope" and st.state.wiggle
 
 
 def spiral_window(speed: str):
@@ -96,6 +112,14 @@ def to_95(speed: str = "fast") -> tuple[float, int]:
 def main() -> int:
     print(f"pyglet {pyglet.version}, {'headless EGL' if os.environ.get('PYGLET_HEADLESS') else 'X display'}, "
           f"{os.cpu_count()} cores")
+    if "--learn" in sys.argv[1:]:
+        views = {"": "charts (as before)", "slope": "step back + slope", "layer": "step back + layer"}
+        for speed in ("normal", "fast"):
+            for learn, what in views.items():
+                fps, med, worst, epochs = frames_while_training("spiral", speed, learn=learn)
+                print(f"spiral  {speed:6s} {what:18s}: {fps:5.1f} frames/s, frame median {med:5.1f} ms, "
+                      f"worst {worst:6.1f} ms, {epochs} epochs")
+        return 0
     for name in ("spiral", "digits"):
         for speed in ("normal", "fast"):
             fps, med, worst, epochs = frames_while_training(name, speed)

@@ -55,6 +55,22 @@ SHOTS = {   # file -> (example, language, epochs, big stage, neuron looked insid
 }
 
 
+LEARNING = {   # file -> (example, language, epochs): a big stage showing how it learns (see learning.py)
+    "stage-learning-en": ("spiral", "en", 20),
+}
+
+
+def shoot_learning(gui, name: str, lang: str, epochs: int) -> None:
+    """Step back from the answer, see the slope of its steepest weight, and wiggle it."""
+    shoot(gui, name, lang, epochs, big=True)
+    stage = gui.c.stage_input
+    for id in ("back_start", "back_next", "back_slope"):
+        stage.info_action(id)
+    stage.learn_action("learn_wiggle")
+    gui.frame()
+    gui.frame()
+
+
 def take(out: pathlib.Path) -> None:
     os.environ["BLOCKBUILDER_HOME"] = tempfile.mkdtemp(prefix="bb-shots-")   # no settings of the user's
     from gui_harness import open_gui
@@ -63,6 +79,14 @@ def take(out: pathlib.Path) -> None:
         gui = open_gui(example(name), 1280, 800)
         try:
             shoot(gui, name, lang, epochs, big, neuron, points)
+            gui.save_png(str(out / f"{file}.png"))
+        finally:
+            gui.close()
+        print("wrote", out / f"{file}.png")
+    for file, (name, lang, epochs) in LEARNING.items():
+        gui = open_gui(example(name), 1280, 800)
+        try:
+            shoot_learning(gui, name, lang, epochs)
             gui.save_png(str(out / f"{file}.png"))
         finally:
             gui.close()

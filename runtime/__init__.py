@@ -15,7 +15,7 @@ from .layers import (
 )
 from .messages import CATALOG, LANGS, Message, RuntimeProblem, msg, plain_number
 from .metrics import accuracy, confusion_matrix, predicted_classes
-from .network import Network, Trace
+from .network import Backward, Network, Trace
 from .optimizers import SGD, AdaGrad, Adam, Momentum, RMSprop, make_optimizer
 from .spec import (
     ACTIVATIONS, FEATURES, OPTIMIZERS, ActivationSpec, BatchNormSpec, DenseSpec, DropoutSpec, HandSetNeuron,
@@ -30,7 +30,7 @@ __all__ = [
     "Problem", "SpecError", "final_activation", "output_fuses_last_activation", "parse_spec", "parse_training",
     "problems", "shapes", "training_mode", "training_problems",
     # running and learning
-    "Network", "Trace", "Trainer", "train", "EpochStats", "Stop", "StepResult",
+    "Backward", "Network", "Trace", "Trainer", "train", "EpochStats", "Stop", "StepResult",
     "SGD", "AdaGrad", "Adam", "Momentum", "RMSprop", "make_optimizer",
     "accuracy", "confusion_matrix", "predicted_classes",
     # the book's layers, and the gradient check that is their oracle

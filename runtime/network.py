@@ -8,7 +8,7 @@ import numpy as np
 from .check import SpecError, final_activation, output_fuses_last_activation, problems
 from .initializers import init_weights
 from .layers import (
-    Affine, BatchNormalization, Dropout, IdentityWithLoss, Layer, SigmoidWithLoss, SoftmaxWithLoss,
+    Affine, BatchNormalization, Dropout, IdentityWithLoss, Layer, SigmoidWithLoss, Softmax, SoftmaxWithLoss,
     StepWithLoss, activation_layer,
 )
 from .messages import RuntimeProblem, msg
@@ -33,6 +33,34 @@ class Trace:
     features: np.ndarray          # (N, input width)
     layers: list[np.ndarray]      # one (N, units) per spec layer, after its activation
     output: np.ndarray            # (N, output units): probabilities, yes-probability or numbers
+
+
+@dataclass(frozen=True)
+class Backward:
+    """One learning step's backward pass seen from inside, for one point or a batch (N points).
+
+    Per spec layer k: `inputs[k]` (N, in) entered it and `outputs[k]` (N, units) left it; `signals[k]`
+    (N, units) is d loss / d outputs[k], what arrives from above. A dense layer also has `sums[k]` (N, units),
+    x @ W + b, and `sum_signals[k]` = d loss / d sums[k], what reaches its weights and goes further back;
+    other layers have None there. `slopes[k]` (N, units) is the activation's slope d outputs / d sums, so
+    sum_signals = signals * slopes, or None where the layer applies no activation of its own one number at a
+    time (none, or softmax). When the answer block applies the last activation together with the loss
+    (`fused`), the last layer's signal is already d loss / d sum: (answer - right answer) / N, the book's
+    result for softmax and sigmoid with cross-entropy and for squared error. `grads[k]` has each parameter's
+    gradient (params_by_layer's keys), the L1/L2 penalty and frozen weights included: what the optimizer gets.
+    """
+
+    loss: float                            # data loss + penalty, the mean over the N points
+    answers: np.ndarray                    # (N, output units), as predict gives them
+    targets: np.ndarray                    # the right answers, as the loss wants them (class numbers, or (N, k))
+    inputs: list[np.ndarray]
+    sums: list[np.ndarray | None]
+    outputs: list[np.ndarray]
+    signals: list[np.ndarray]
+    slopes: list[np.ndarray | None]
+    sum_signals: list[np.ndarray | None]
+    grads: list[dict[str, np.ndarray]]
+    fused: bool
 
 
 class Network:
@@ -184,6 +212,11 @@ class Network:
         dout = self.head.backward()
         for layer in reversed(self.layers):
             dout = layer.backward(dout)
+        self._regularize()
+        return loss
+
+    def _regularize(self) -> None:
+        """Add the L1/L2 penalty's gradient to gflat and zero the frozen parameters'."""
         g = self.gflat
         if self.l2:
             g += self.l2 * self.flat * self.decay
@@ -191,7 +224,71 @@ class Network:
             g += self.l1 * np.sign(self.flat) * self.decay
         if self.trainable is not None:
             g *= self.trainable
-        return loss
+
+    def backward(self, x, y, train: bool = False) -> Backward:
+        """The backward pass of raw inputs x (N, size) and dataset answers y, recorded layer by layer.
+
+        The same layers and the same arithmetic as loss_and_grad (its gradients are bit-identical), without
+        touching what training keeps: the gradient buffer, batch norm's running statistics and the dropout
+        masks' random state are as they were. `train` as in forward (dropout on, batch statistics).
+        """
+        X, t = self.features(x), self.targets(y)
+        kept = self.gflat.copy(), self.bflat.copy(), self.rng.bit_generator.state
+        inputs, sums, outputs, slopes = [], [], [], []
+        for group in self.groups:
+            inputs.append(X)
+            s = slope = None
+            for layer in group:
+                X = layer.forward(X, train)
+                if isinstance(layer, Affine):
+                    s = X
+                elif not isinstance(layer, (Dropout, BatchNormalization)) and _elementwise(layer):
+                    slope = layer.backward(np.ones_like(X))   # an activation's own slope at each number
+            sums.append(s)
+            outputs.append(X)
+            slopes.append(slope)
+        loss = self.head.forward(X, t) + self.penalty()
+        answers = self.head.predict(X)
+        if self.fused and outputs:
+            outputs[-1] = answers     # the merged last activation is the head's
+        dout = self.head.backward()
+        signals, sum_signals = [None] * len(self.groups), [None] * len(self.groups)
+        for k in reversed(range(len(self.groups))):
+            signals[k] = dout
+            for layer in reversed(self.groups[k]):
+                if isinstance(layer, Affine):
+                    sum_signals[k] = dout
+                dout = layer.backward(dout)
+        self._regularize()
+        grads = [{k: layer.grads[k].copy() for layer in g for k in layer.grads} for g in self.groups]
+        self.gflat[...], self.bflat[...] = kept[0], kept[1]
+        self.rng.bit_generator.state = kept[2]
+        return Backward(loss, answers, t, inputs, sums, outputs, signals, slopes, sum_signals, grads, self.fused)
+
+    def through(self, layer: int, X) -> tuple[np.ndarray | None, np.ndarray]:
+        """What spec layer `layer` alone makes of its inputs X (N, in), running (not training): (its sums
+        x @ W + b, or None when it has no weights; its outputs (N, units)). For the last layer the outputs are
+        the answers when the answer block applies its activation."""
+        X = np.asarray(X, dtype=self.dtype)
+        s = None
+        for lay in self.groups[layer]:
+            X = lay.forward(X, False)
+            if isinstance(lay, Affine):
+                s = X
+        if self.fused and layer == len(self.groups) - 1:
+            X = self.head.predict(X)
+        return s, X
+
+    def param_index(self, layer: int, name: str, index: tuple[int, ...]) -> int:
+        """Where parameter `name`[index] of spec layer `layer` sits in flat (and its gradient in gflat)."""
+        o = 0
+        for k, group in enumerate(self.groups):
+            for lay in group:
+                for key, p in lay.params.items():
+                    if (k, key) == (layer, name):
+                        return o + int(np.ravel_multi_index(index, p.shape))
+                    o += p.size
+        raise KeyError(f"layer {layer} has no parameter {name!r}")
 
     def penalty(self) -> float:
         """The L1/L2 term added to the loss: l1 * sum|W| + 0.5 * l2 * sum W^2."""
@@ -235,3 +332,9 @@ class Network:
     def __repr__(self) -> str:
         inner = " -> ".join(repr(layer) for layer in self.layers)
         return f"Network({self.spec.input.width} -> {inner or '∅'} -> {type(self.head).__name__}, {self.n_params} params)"
+
+
+def _elementwise(layer: Layer) -> bool:
+    """Whether an activation layer works on each number alone (softmax mixes a row)."""
+    names = getattr(layer, "names", None)    # MixedActivation: one activation per neuron
+    return not isinstance(layer, Softmax) and (names is None or "softmax" not in names)

@@ -223,7 +223,7 @@ def test_the_look_inside_buttons_wrap_to_a_second_row_in_a_narrow_panel(stage):
     from blockbuilder.editor.screen import Rect
     stage.state.neuron = (0, 0)
     narrow = info_buttons(Rect(0, 0, 150, 200), stage.state, "en", stage.c.editor.measure, stage.lab)
-    assert len({b.rect.y for b in narrow}) == 2 and all(b.rect.x + b.rect.w <= 150 for b in narrow)
+    assert len({b.rect.y for b in narrow}) >= 2 and all(b.rect.x + b.rect.w <= 150 for b in narrow)
     wide = info_buttons(Rect(0, 0, 600, 200), stage.state, "en", stage.c.editor.measure, stage.lab)
     assert len({b.rect.y for b in wide}) == 1
 

@@ -49,6 +49,7 @@ NUMBER = "1234"   # any other placeholder: a count, a limit, a version, a neuron
 BY_KEY = {   # where a placeholder holds something else: a class's name, how many classes there are
     "stage_class": {"name": "C"}, "insight_softmax": {"count": "10"}, "insight_answer_softmax": {"count": "10"},
     "data_rows": {"name": "my-measurements-from-the-school-garden.csv"}, "insight_term": {"name": "sin x1"},
+    "learn_step_memory": {"name": "Momentum"},       # an optimizer's name
 }
 
 
@@ -368,6 +369,39 @@ def stage_panel_text(name: str, size: float, most: int, big: bool = False):
     return check
 
 
+def _learning(app, lang, big):
+    """The stage showing "how it learns" in place of the charts (the narrow stage's charts tab, or a big stage)."""
+    st = app.stage.state
+    tab, st.tab, st.learn = st.tab, "charts", "slope"
+    st.changed()
+    try:
+        return _stage(app, lang, big)
+    finally:
+        st.tab, st.learn = tab, ""
+
+
+def learn_button(text, lang, measure, app):
+    """A button of "how it learns" (its tab, a big stage's switches, wiggle it): inside the stage, over nothing,
+    on the narrow stage and on the big one."""
+    out = stage_button(text, lang, measure, app)
+    for big in (False, True):
+        lay = _learning(app, lang, big)
+        drawn = lay.buttons + lay.tabs + lay.switches + lay.learn_buttons
+        out += [f"{b.text!r} lies outside the stage" for b in drawn if not inside(b.rect, lay.area)]
+        out += [f"{a.text!r} and {b.text!r} overlap" for i, a in enumerate(drawn) for b in drawn[i + 1:]
+                if overlap(a.rect, b.rect)]
+    return out
+
+
+def learn_text(most: int):
+    """A line beside the slope ("how it learns"), at 10 pt: at most `most` lines at the narrow stage's width."""
+    def check(text, lang, measure, app):
+        panel = _learning(app, lang, False).panels["learn"]
+        rows = wrap_text(text, measure, panel.w - 20, 10)
+        return [] if len(rows) <= most else [f"{len(rows)} lines beside the slope ({panel.w:.0f} wide; {most} at most)"]
+    return check
+
+
 def legend(text, lang, measure, app):
     """What the data plot's colours mean, under the plot: at most 4 lines at the legend's width."""
     lay = _stage(app, lang)
@@ -490,6 +524,20 @@ PLACES = {
                          "insight_apply", "insight_no_activation", "insight_softmax", "insight_answer_softmax",
                          "insight_answer_apply", "insight_step_of"), stage_panel_text("info", 10, 2, big=True)),
     **dict.fromkeys(keys("insight_input", "insight_from_neuron"), within("insight_term", "name")),
+    # how it learns (lab/learning.py): the step back in the look-inside panel, the slope and its words
+    **dict.fromkeys(keys("tab_learn", "tab_charts_big", "stage_back_start", "stage_back_slope", "learn_wiggle",
+                         "learn_other_weight", "tab_layer", "learn_other_layer"),
+                    learn_button),
+    "learn_back_done": stage_sentence,
+    **dict.fromkeys(keys("learn_back_of", "learn_loss", "learn_answer_minus", "learn_from_above", "learn_times_slope",
+                         "learn_grads_head", "learn_grad_term", "learn_grad_more", "learn_bias_grad",
+                         "learn_change_rule"), stage_panel_text("info", 10, 2, big=True)),
+    **dict.fromkeys(keys("learn_weight_of", "learn_bias_of", "learn_batch_loss", "learn_backprop", "learn_wiggled",
+                         "learn_wiggle_how", "learn_wiggle_hint", "learn_step", "learn_slope_empty",
+                         "learn_space_title", "learn_space_line", "learn_space_no_line", "learn_basis", "learn_area",
+                         "learn_grid_needs", "learn_no_hidden"), learn_text(2)),
+    "learn_step_memory": learn_text(3),
+    **dict.fromkeys(keys("learn_axis_weight", "learn_axis_loss", "learn_axis_neuron"), fragment_only),
     **dict.fromkeys(keys("insight_epoch", "insight_loss", "insight_accuracy", "insight_train", "insight_test"),
                     fragment_only),
     **dict.fromkeys(keys("insight_chart_empty", "insight_chart_clipped"), stage_panel_text("loss", 8, 3)),

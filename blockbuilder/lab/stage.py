@@ -1,7 +1,8 @@
 """The stage's control, headless: what the child chose to look at, and what a press on the stage does.
 
-A press picks a point, looks inside a neuron, edits a weight, draws a digit or adds a point; the control also
-keeps what the views show, computed once per change. Where everything goes is stage_layout.py.
+A press picks a point, looks inside a neuron, edits a weight, draws a digit or adds a point, steps a learning step
+backwards or wiggles a weight; the control also keeps what the views show, computed once per change. Where
+everything goes is stage_layout.py; how it learns (the step back, the slope) is learning.py.
 """
 from __future__ import annotations
 
@@ -19,6 +20,10 @@ from .data_tools import has_param
 from .digits import Pad, confusion_cells, guesses
 from .insight import StepThrough, forward_steps, math_lines, neuron_math, neuron_title
 from .lab import SPEEDS, Lab
+from .learning import (
+    StepBack, back_lines, first_weight, fit_which, hidden_layers, layer_space, next_weight, point_back, slope,
+    slope_lines, space_layer, space_lines,
+)
 from .maps import diagram, neuron_heats
 from .readout import plot_frame
 from .stage_layout import StageLayout, data_kind, info_buttons, layout
@@ -41,6 +46,13 @@ class StageState:
     own_class: int = 0                         # the class a click adds in the own-data mode
     pad: object | None = None                  # digits.Pad for the digits
     pad_last: tuple[float, float] | None = None
+    back: object | None = None                 # learning.StepBack while stepping a learning step backwards
+    weight: tuple | None = None                # the parameter the slope shows (learning.Which); None: the first
+                                               # weight into the neuron looked at
+    wiggle: bool = False                       # the slope view also shows the numerical gradient, live
+    learn: str = ""                            # in the charts' place: "" the charts, "slope" how it learns,
+                                               # "layer" what a layer does to the data
+    layer: int | None = None                   # the hidden layer "what a layer does" shows (None: learning.space_layer)
     version: int = 0                           # bumps on every change, for the view's key
 
     def changed(self) -> None:
@@ -65,7 +77,8 @@ class StageControl:
 
     def layout(self) -> StageLayout:
         self.follow()
-        return layout(self.c.regions.stage, self.lab, self.state, self.lang, self.c.editor.measure, self.info_lines)
+        return layout(self.c.regions.stage, self.lab, self.state, self.lang, self.c.editor.measure, self.info_lines,
+                      self.learn_lines)
 
     def key(self) -> tuple:
         """Everything the stage shows, for the view's rebuild check. While training, the weights' views
@@ -85,13 +98,17 @@ class StageControl:
             return
         st = self.state
         if project is not self._followed[0]:
-            st.point = st.neuron = st.stepping = st.hover = st.pad = None
+            st.point = st.neuron = st.stepping = st.hover = st.pad = st.back = st.weight = None
         if net is not None:
             st.point = st.point if st.point is not None and st.point.shape == (net.spec.input.size,) else None
             st.neuron, st.hover = fit_neuron(net.spec, st.neuron), fit_neuron(net.spec, st.hover)
             if st.stepping is not None and (st.stepping.steps != forward_steps(net.spec)
                                             or st.stepping.x.shape != (net.spec.input.size,)):
                 st.stepping = None
+            if st.back is not None and (st.back.steps != StepBack.start(net.spec, st.back.x).steps
+                                        or st.back.x.shape != (net.spec.input.size,)):
+                st.back = None
+            st.weight = fit_which(net.spec, st.weight)
         self._followed = (project, net)
         st.changed()
 
@@ -123,6 +140,11 @@ class StageControl:
         for b in lay.tools:
             if b.rect.contains(x, y):
                 self.tool(b.id)
+                return
+        for b in lay.switches:
+            if b.rect.contains(x, y):
+                self.state.learn = "" if b.id == "switch:charts" else b.id.split(":", 1)[1]
+                self.state.changed()
                 return
         for name, rect in lay.panels.items():
             if rect.contains(x, y):
@@ -182,6 +204,10 @@ class StageControl:
         """The look-inside panel: a hint, or one neuron's computation with this point's numbers (at most
         max_terms inputs one by one; stage_layout asks for fewer when the panel has little room)."""
         lang, st = self.lang, self.state
+        if st.back is not None and st.back.current() is not None and self.lab.network is not None:
+            nb = self.back_neuron()
+            if nb is not None:
+                return [st.back.counter(lang)] + back_lines(nb, lang, max_terms)
         which = st.stepping.current() if st.stepping is not None else st.neuron
         x = self.point()
         if which is None or x is None or self.lab.network is None:
@@ -192,6 +218,43 @@ class StageControl:
         if st.stepping is not None:
             head = st.stepping.counter(lang) + "  " + head
         return [head] + math_lines(m, lang, max_terms)
+
+    def back_neuron(self):
+        """learning.NeuronBack of the neuron the step back is at (None when not stepping back)."""
+        st = self.state
+        if st.back is None or st.back.current() is None or self.lab.network is None:
+            return None
+        return self._cached("back", lambda: point_back(self.lab, st.back.x, *st.back.current()))
+
+    def weight(self):
+        """The parameter the slope shows: the chosen one, else the first weight into the neuron looked at."""
+        net, st = self.lab.network, self.state
+        if net is None:
+            return None
+        at = st.back.current() if st.back is not None else None
+        return st.weight or first_weight(net.spec, at or st.neuron)
+
+    def slope(self):
+        """learning.Slope of the chosen weight over a batch, or None."""
+        which = self.weight()
+        if which is None:
+            return None
+        return self._cached("slope", lambda: slope(self.lab, which, self.state.wiggle))
+
+    def space(self):
+        """learning.LayerSpace of the hidden layer shown, or None."""
+        net = self.lab.network
+        k = None if net is None else space_layer(net.spec, self.state.layer, self.state.neuron)
+        return None if k is None else self._cached("space", lambda: layer_space(self.lab, k))
+
+    def learn_lines(self) -> list[str]:
+        if self.state.learn == "layer":
+            sp = self.space()
+            return [msg("learn_no_hidden").text(self.lang)] if sp is None else space_lines(sp, self.lang)
+        s = self.slope()
+        if s is None:
+            return [msg("learn_slope_empty").text(self.lang)]
+        return slope_lines(s, self.lab.network.spec, self.lang)
 
     def digit_guesses(self):
         data = self.lab.test_set if self.lab.test_set is not None and len(self.lab.test_set) else self.lab.train_set
@@ -264,7 +327,7 @@ class StageControl:
                 self._features_menu(node.x + node.r + 4, node.y)
             elif node.key[0] == "n":
                 self.state.neuron = node.key[1:]
-                self.state.stepping = None
+                self.state.stepping = self.state.back = self.state.weight = None
                 self.state.changed()
             return
         edge = d.edge_at(x, y)
@@ -282,6 +345,23 @@ class StageControl:
 
     def close_dialog(self) -> None:
         self.c.dialog = None
+
+    def _press_learn(self, rect: Rect, x: float, y: float) -> None:
+        for b in self.layout().learn_buttons:
+            if b.rect.contains(x, y) and b.enabled:
+                self.learn_action(b.id)
+                return
+
+    def learn_action(self, id: str) -> None:
+        st, net = self.state, self.lab.network
+        if id == "learn_wiggle":
+            st.wiggle = not st.wiggle
+        elif id == "learn_other" and net is not None and self.weight() is not None:
+            st.weight = next_weight(net.spec, self.weight())
+        elif id == "learn_other_layer" and net is not None and hidden_layers(net.spec):
+            wide, now = hidden_layers(net.spec), space_layer(net.spec, st.layer, st.neuron)
+            st.layer = wide[(wide.index(now) + 1) % len(wide)]
+        st.changed()
 
     def _press_info(self, rect: Rect, x: float, y: float) -> None:
         for b in info_buttons(rect, self.state, self.lang, self.c.editor.measure, self.lab):
@@ -305,7 +385,17 @@ class StageControl:
     def info_action(self, id: str) -> None:
         st, lab = self.state, self.lab
         if id == "step_start" and lab.network is not None and self.point() is not None:
-            st.stepping = StepThrough.start(lab.network.spec, self.point())
+            st.stepping, st.back = StepThrough.start(lab.network.spec, self.point()), None
+        elif id == "back_start" and lab.network is not None and self.point() is not None:
+            st.back, st.stepping, st.weight = StepBack.start(lab.network.spec, self.point()), None, None
+        elif id == "back_next" and st.back is not None:
+            if not st.back.next() or st.back.current() is None:
+                st.back = None
+            st.weight = None
+        elif id == "back_stop":
+            st.back = None
+        elif id == "back_slope" and self.back_neuron() is not None:
+            st.weight, st.learn, st.tab = _steepest(self.back_neuron()), "slope", "charts"
         elif id == "step_next" and st.stepping is not None:
             if not st.stepping.next() or st.stepping.current() is None:   # past the last neuron: done
                 st.stepping = None
@@ -324,6 +414,14 @@ class StageControl:
         self.pad().paint(u, v, self.state.pad_last if stroke else None)
         self.state.pad_last = (u, v)
         self.state.changed()
+
+
+def _steepest(nb) -> tuple:
+    """The weight into this neuron with the biggest gradient (its bias when it has no weight that moves)."""
+    g = np.abs(np.asarray(nb.grads))
+    if not len(g) or g.max() == 0:
+        return nb.layer, "b", (nb.neuron,)
+    return nb.layer, "W", (int(np.argmax(g)), nb.neuron)
 
 
 def fit_neuron(spec: NetworkSpec, which: tuple[int, int] | None) -> tuple[int, int] | None:

@@ -22,7 +22,7 @@ from .texts import msg
 if TYPE_CHECKING:
     from .stage import StageState
 
-__all__ = ["StageLayout", "TextBox", "data_kind", "info_buttons", "layout", "tabs_for"]
+__all__ = ["StageLayout", "TextBox", "data_kind", "info_buttons", "layout", "learn_buttons", "tabs_for"]
 
 PAD = 10
 TALL = 660             # a stage less tall than this (a window 600 or 640 high) is short of room:
@@ -44,6 +44,8 @@ DIAGRAM_MIN = ((110, 0.3), (60, 0.2), (40, 0.15))  # the network diagram keeps t
                                        # column) from the look-inside panel; the second when the first cuts it
 PAD_TEXT = 32          # under the digit pad: its hint or guess, in two lines at most (view/stage_charts.py)
 INFO_TERMS = (6, 3, 1)  # how many inputs the look-inside panel lists one by one, fewest when room is short
+LEARN = (10, 14)       # the words beside the slope ("how it learns", learning.py)
+SLOPE_MIN = 70         # the slope picture keeps at least this much from its words
 
 InfoLines = Callable[[int], list]   # max_terms -> the look-inside panel's lines (StageControl.info_lines)
 
@@ -76,15 +78,19 @@ class StageLayout:
     texts: dict[str, TextBox] = field(default_factory=dict)  # "status", "message", "legend", "info"
     info_buttons: list[Button] = field(default_factory=list)  # at the bottom of the look-inside panel
     tries: list[TryRow] = field(default_factory=list)        # the legend of tries, in panels["tries"] (charts.py)
+    learn_buttons: list[Button] = field(default_factory=list)  # at the bottom of panels["learn"]: wiggle, other weight
+    switches: list[Button] = field(default_factory=list)     # "charts" / "how it learns", over the charts
 
 
 def tabs_for(kind: str) -> list[str]:
     return ["digits" if kind == "digits" else "data", "network", "charts"]
 
 
-def layout(area: Rect, lab: Lab, state: StageState, lang: str, measure, info: InfoLines | None = None) -> StageLayout:
+def layout(area: Rect, lab: Lab, state: StageState, lang: str, measure, info: InfoLines | None = None,
+           learn: Callable[[], list] | None = None) -> StageLayout:
     """Controls on top, the status and the sentence under them, then tabs (a narrow stage) or every view at once
-    (a big one). `info` gives the look-inside panel's lines, so the panel can be as tall as they are."""
+    (a big one). `info` gives the look-inside panel's lines, so the panel can be as tall as they are; `learn` the
+    words beside the slope ("how it learns", which a switch over the charts shows in their place)."""
     buttons = _controls(area, lab, state, lang, measure)
     texts = _words(area, buttons[-1].rect.y - 6, lab, lang, measure)
     y = texts.get("message", texts["status"]).rect.y - 6
@@ -95,6 +101,10 @@ def layout(area: Rect, lab: Lab, state: StageState, lang: str, measure, info: In
     legend = legend_text(lab, lang)
     info = info or (lambda terms: [])
     views = _Views(kind, classes, legend, measure, lambda r: _info(r, state, lang, measure, lab, info, inside))
+    views.learn = lambda r: _learn(r, state, lang, measure, lab, learn or (lambda: []))
+    views.learning = state.learn
+    views.switch_texts = [(name, msg(key).text(lang)) for name, key in (("charts", "tab_charts_big"),
+                                                                        ("slope", "tab_learn"), ("layer", "tab_layer"))]
     if lab.runs:          # old tries to compare with: their legend under the charts
         tries = lab.tries()
         views.tries = lambda w, most: tries_legend(tries, lang, w - 12, measure, most)
@@ -102,13 +112,14 @@ def layout(area: Rect, lab: Lab, state: StageState, lang: str, measure, info: In
     if area.w >= BIG_MIN:
         body = Rect(area.x + PAD, area.y + PAD, area.w - 2 * PAD, y - area.y - PAD)
         left, right = _split_h(body, 0.5)
-        tools, right = _tool_rows(right, specs, measure)
+        tools, right = ([], right) if state.learn else _tool_rows(right, specs, measure)
         panels = views.all(left, right)
     else:
         if state.tab not in tabs_for(kind):
             state.tab = tabs_for(kind)[0]
         tabs = _tabs(area, y, kind, state.tab, lang, measure)
-        body = Rect(area.x + PAD, area.y + PAD, area.w - 2 * PAD, y - TABS_H - 8 - area.y - PAD)
+        low = min(b.rect.y for b in tabs)
+        body = Rect(area.x + PAD, area.y + PAD, area.w - 2 * PAD, low - 8 - area.y - PAD)
         tools = []
         if state.tab in ("data", "digits"):
             tools, body = _tool_rows(body, specs, measure)
@@ -117,7 +128,7 @@ def layout(area: Rect, lab: Lab, state: StageState, lang: str, measure, info: In
         panels = _without_accuracy(panels)
     texts.update(views.texts)
     return StageLayout(area, buttons, texts["status"].rect, tabs, panels, tools, texts, views.info_buttons,
-                       views.rows if "tries" in panels else [])
+                       views.rows if "tries" in panels else [], views.learn_buttons, views.switches)
 
 
 def _words(area: Rect, top: float, lab: Lab, lang: str, measure) -> dict[str, TextBox]:
@@ -176,8 +187,12 @@ def _tabs(area: Rect, y: float, kind: str, tab: str, lang: str, measure) -> list
     room = area.w - 2 * PAD - 4 * (len(names) - 1)
     widths = [measure(text) * 12 / 13 for text in texts]    # tab labels are drawn at 12 pt
     pad = max(6.0, min(22.0, (room - sum(widths)) / len(names)))
-    out, x = [], area.x + PAD
+    if sum(widths) + pad * len(names) > room:               # too many for one row: they flow into two
+        pad = 16.0
+    out, x, right = [], area.x + PAD, area.x + area.w - PAD
     for name, text, w in zip(names, texts, widths):
+        if x + w + pad > right and x > area.x + PAD:
+            x, y = area.x + PAD, y - TABS_H - 4
         out.append(Button("tab:" + name, Rect(x, y - TABS_H, w + pad, TABS_H), text, True, tab == name))
         x += w + pad + 4
     return out
@@ -250,6 +265,11 @@ class _Views:
         self.info_buttons: list[Button] = []
         self.tries = None             # (width, most lines a try) -> the legend of tries' rows, with old tries
         self.rows: list[TryRow] = []
+        self.learn = None             # rect -> (panels, text box, buttons): the slope and its words (_learn)
+        self.learning = ""            # "slope" or "layer" in place of the charts (StageState.learn)
+        self.switch_texts: list[tuple[str, str]] = []
+        self.learn_buttons: list[Button] = []
+        self.switches: list[Button] = []
 
     def one(self, body: Rect, tab: str) -> dict[str, Rect]:
         kind = self.kind
@@ -267,6 +287,8 @@ class _Views:
                     "pad": _square(Rect(pad.x, pad.y + PAD_TEXT, pad.w, pad.h - PAD_TEXT))}
         if tab == "network":
             return self._diagram_and_info(body)
+        if self.learning:          # "how it learns" in place of the charts
+            return self._learn(self._switches(body))
         tries, body = self._tries(body, TRIES_LEAVE[0])
         loss, accuracy = _split_v(body, 0.5, gap=14)
         return {"loss": loss, "accuracy": accuracy, **tries}
@@ -276,6 +298,8 @@ class _Views:
         tries); right: the data (or digits) over the charts."""
         tries, left = self._tries(left, TRIES_LEAVE[1])
         panels = {**self._diagram_and_info(left), **tries}
+        if self.learning:      # the slope and its words take the whole right column, the data's and the charts'
+            return {**panels, **self._learn(self._switches(right))}
         charts = max(2 * CHART_MIN + 16, CHARTS_SHARE * right.h)
         if self.kind == "digits":
             guesses, rest = _cut_top(right, max(0.0, min(right.h * 0.3, right.h - charts - 8 - 120)))
@@ -297,6 +321,18 @@ class _Views:
                 panels["confusion"] = _square(confusion)
         loss, accuracy = _split_v(right, 0.5)
         panels.update(loss=loss, accuracy=accuracy)
+        return panels
+
+    def _switches(self, r: Rect) -> Rect:
+        """The "charts" / "how it learns" switches in a row at the top of r; what is left under them."""
+        self.switches = [replace(b, toggled=b.id == "switch:" + (self.learning or "charts")) for b in
+                         _flow([("switch:" + name, text, True, False) for name, text in self.switch_texts],
+                               r.x, r.x + r.w, r.top, TOOL_H - 6, TOOL_H, self.measure, 11, 16)]
+        return Rect(r.x, r.y, r.w, max(0.0, self.switches[-1].rect.y - 6 - r.y))
+
+    def _learn(self, r: Rect) -> dict[str, Rect]:
+        panels, text, self.learn_buttons = self.learn(r)
+        self.texts["learn"] = text
         return panels
 
     def _tries(self, r: Rect, leave: float) -> tuple[dict[str, Rect], Rect]:
@@ -363,10 +399,51 @@ def info_buttons(rect: Rect, state: StageState, lang: str, measure, lab: Lab) ->
     t = lambda key, **kw: msg(key, **kw).text(lang)  # noqa: E731
     if state.stepping is not None:
         ids = [("step_next", t("stage_step_next")), ("step_stop", t("stage_step_stop"))]
+    elif state.back is not None:
+        ids = [("back_next", t("stage_step_next")), ("back_stop", t("stage_step_stop")),
+               ("back_slope", t("stage_back_slope"))]
     else:
-        ids = [("step_start", t("stage_step_start"))]
+        ids = [("step_start", t("stage_step_start")), ("back_start", t("stage_back_start"))]
         if state.neuron is not None:
             ids.append(("bias", t("stage_bias_edit")))
+    return _bottom_buttons(rect, ids, lab, measure)
+
+
+def learn_buttons(rect: Rect, state: StageState, lang: str, measure, lab: Lab) -> list[Button]:
+    """The buttons under the slope's words: wiggle it (or stop), another weight."""
+    t = lambda key, **kw: msg(key, **kw).text(lang)  # noqa: E731
+    if state.learn == "layer":
+        return _bottom_buttons(rect, [("learn_other_layer", t("learn_other_layer"))], lab, measure)
+    ids = [("learn_wiggle", t("learn_wiggle")), ("learn_other", t("learn_other_weight"))]
+    out = _bottom_buttons(rect, ids, lab, measure)
+    return [replace(b, toggled=b.id == "learn_wiggle" and state.wiggle) for b in out]
+
+
+def _learn(room: Rect, state: StageState, lang: str, measure, lab: Lab, lines_of: Callable[[], list], sizes=LEARN):
+    """({"slope" or "space": the picture, "learn": its words and buttons under it}, the words' box, the buttons):
+    the words as tall as their lines, the picture the rest; sentences that do not fit the room left of SLOPE_MIN
+    are left out whole."""
+    size, step = sizes
+    trial = learn_buttons(Rect(room.x, room.y, room.w, 400), state, lang, measure, lab)
+    under = max(b.rect.top for b in trial) - room.y + 4
+    fit = int(max(0.0, room.h - SLOPE_MIN - 8 - 10 - under) // step)
+    lines: list[str] = []
+    for row in lines_of():          # whole sentences only: one that does not fit is left out, not cut
+        wrapped = wrap_text(row, measure, room.w - 20, size)
+        if len(lines) + len(wrapped) > fit:
+            break
+        lines += wrapped
+    h = min(room.h, 6 + step * len(lines) + 4 + under)
+    words = Rect(room.x, room.y, room.w, max(h, under + 8))
+    picture = Rect(room.x, words.top + 8, room.w, max(0.0, room.top - words.top - 8))
+    text = TextBox(Rect(room.x + 10, words.top - 2 - step * len(lines) - 8, room.w - 20, step * len(lines) + 8),
+                   tuple(lines), size, step, min(1, len(lines)))
+    name = "space" if state.learn == "layer" else "slope"
+    return {name: picture, "learn": words}, text, learn_buttons(words, state, lang, measure, lab)
+
+
+def _bottom_buttons(rect: Rect, ids: list[tuple[str, str]], lab: Lab, measure) -> list[Button]:
+    """Buttons flowing in rows, the last row at the bottom of rect."""
     edge, pad = (8, 20) if rect.w >= NARROW else (6, 12)    # a narrow panel's buttons hug their words
     out = _flow([(id, text, lab.network is not None, False) for id, text in ids], rect.x + edge,
                 rect.x + rect.w - edge, rect.top, TOOL_H, TOOL_H + 4, measure, 11, pad)

@@ -29,6 +29,7 @@ from . import draw, theme as T
 from .layers import Changed, pixel_boxes
 from .pieces import BACK, Painter, Part, Piece, clear
 from .stage_charts import chart_parts, confusion_parts, guesses_parts, pad_parts, tries_parts
+from .stage_learn import learn_parts
 from .stage_maps import diagram_parts, own_points_part, plot_parts, points_part
 
 
@@ -125,6 +126,7 @@ class StageView:
                 parts += confusion_parts(ctl, panels["confusion"])
             if "pad" in panels:
                 parts += pad_parts(ctl, panels["pad"])
+        parts += learn_parts(ctl, lay)
         return parts + self._message(ctl, lay.texts.get("message"))
 
     def _controls(self, lay) -> Part:
