@@ -15,7 +15,8 @@ class Retained:
     screen region (toolbar, categories, palette, code area, stage; they tile the window), then copied to the
     window. Each region has a look: what each of its layers shows now (which build, which batches, where the
     camera is). A region that looks as when it was drawn is not drawn again; one whose layers say where they
-    changed (InView.damage: a script built anew) is drawn again there only; any other, all again.
+    changed (InView.damage: a script built anew; the stage's Changed.damage: the pieces remade, as the answer's map
+    while a network trains) is drawn again there only; any other, all again.
 
     The copy is a memcpy on llvmpipe (0.5 ms for the whole window, where drawing 200 blocks takes 10-15 ms)
     when the framebuffer has the window's own pixel layout: BGRA, rows top down (Mesa draws the window upside
