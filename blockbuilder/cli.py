@@ -78,6 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="OUT.sb3", help="where to write (default: FILE with .sb3)")
     p.add_argument("--lang", dest="export_lang", choices=("ja", "ja-Hira", "en"),
                    help="language of the names and comments inside the project (default: the project's)")
+    p.add_argument("--learn", action="store_true",
+                   help="the project learns inside Scratch too: training data, backpropagation and the optimizer "
+                        "in plain blocks, starting from the weights the file holds (trained or not)")
     p.add_argument("--round", type=int, choices=range(2, 16), metavar="DIGITS",
                    help="keep only this many significant digits of each weight (for networks too big for Scratch)")
     p.set_defaults(run=cmd_export)
@@ -129,7 +132,8 @@ def cmd_export(args, lang: str) -> int:
 
     project, c = _load_compiled(args.file)
     _require_ok(c, lang)
-    net = _network(project, c, args.file)
+    # --learn starts from whatever weights the file holds: "export it untrained, train it in Scratch"
+    net = _with_trained_weights(project, c)[0] if args.learn else _network(project, c, args.file)
     out = args.output or os.path.splitext(args.file)[0] + ".sb3"
     export_lang = args.export_lang or args.lang or project.language or lang
     try:
@@ -137,7 +141,8 @@ def cmd_export(args, lang: str) -> int:
     except (RuntimeProblem, OSError):
         data = None  # the network still exports; its stage just cannot show the training points
     try:
-        report = export_sb3(c.spec, net.params_by_layer(), lang=export_lang, data=data, digits=args.round)
+        report = export_sb3(c.spec, net.params_by_layer(), lang=export_lang, data=data, digits=args.round,
+                            learn=c.training if args.learn else None)
     except TooBig as e:
         if e.digits is None:
             raise
@@ -152,6 +157,8 @@ def cmd_export(args, lang: str) -> int:
     if report.digits is not None:
         say(msg("cli_exported_rounded", digits=report.digits, diff=plain_number(report.max_diff, 2)), lang)
     say(msg("cli_export_next"), lang)
+    if args.learn:
+        say(msg("cli_export_learn_next"), lang)
     return 0
 
 

@@ -18,6 +18,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "ja-Hira": "{file} に かきだしたよ（project.json {kb} KB、おもみの リスト {lists}こ）。",
         "en": "Wrote {file} (project.json {kb} KB, {lists} lists of weights).",
     },
+    "cli_export_learn_next": {
+        "ja": "ステージの学習ボタンを押すと学習が始まり、やり直しボタンで最初の重みにもどります。",
+        "ja-Hira": "ステージの がくしゅう ボタンを おすと がくしゅうが はじまって、やりなおし ボタンで さいしょの おもみに もどるよ。",
+        "en": "Then click the learn button on the stage to watch it learn; the start again button brings back the first weights.",
+    },
     "cli_export_round": {
         "ja": "{why} 丸めて書き出すには --round {digits} をつけてください。",
         "ja-Hira": "{why} まるめて かきだすには --round {digits} を つけてね。",

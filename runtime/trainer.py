@@ -56,8 +56,9 @@ class Trainer:
     """Trains `network` on `train`; step() advances one minibatch, run_epoch() a whole epoch.
 
     Shuffling comes from settings.seed, so the same network seed and settings give bit-identical
-    weights. When a loss or a parameter becomes NaN or infinite, training stops, parameters,
-    running statistics go back to the last good step, the optimizer starts afresh, and `stop` says why.
+    weights (with fixed_order, no shuffling: each epoch goes through the points as given). When a
+    loss or a parameter becomes NaN or infinite, training stops, parameters, running statistics go
+    back to the last good step, the optimizer starts afresh, and `stop` says why.
     """
 
     network: Network
@@ -65,6 +66,9 @@ class Trainer:
     test: Dataset | None = None
     settings: TrainingSpec = field(default_factory=TrainingSpec)
     evaluate: bool = True  # measure train/test loss and accuracy after each epoch
+    # Every epoch takes the points in the data's own order (no shuffling): the order an exported
+    # Scratch project that learns follows, so that both give the same weights step by step.
+    fixed_order: bool = False
 
     def __post_init__(self):
         net, s = self.network, self.settings
@@ -109,7 +113,7 @@ class Trainer:
         if self.stop is not None:
             return StepResult(math.nan, self.epoch, stop=self.stop)
         if self.pos == 0:
-            self.order = self.rng.permutation(len(self.X))
+            self.order = np.arange(len(self.X)) if self.fixed_order else self.rng.permutation(len(self.X))
         b = self.settings.batch_size
         rows = self.order[self.pos:self.pos + b]  # gathering per batch: no copy of the whole set per epoch
         x, t = self.X[rows], self.T[rows]

@@ -15,10 +15,12 @@ import math
 import random
 from dataclasses import dataclass
 
-from runtime import Network, NetworkSpec, RuntimeProblem, plain_number
+from runtime import Network, NetworkSpec, RuntimeProblem, TrainingSpec, plain_number
 
 from . import validate
+from . import opcodes as o
 from .assemble import Project, Sprite, assemble
+from .learn import Learning, build_learning, learn_problem
 from .lower import LIST_LIMIT, NetworkProgram, lower, number
 from .messages import msg
 from .toys import ToyData, build_toy
@@ -54,6 +56,7 @@ class ExportReport:
     digits: int | None            # significant digits kept (None: full precision)
     max_diff: float | None        # largest output change the rounding causes, measured
     program: NetworkProgram
+    learning: Learning | None = None   # with learn=...: what the project learns with (its training order, ...)
 
 
 def _checked(spec: NetworkSpec, params: list[dict]) -> tuple[Network, list[dict]]:
@@ -78,20 +81,42 @@ def _rounded(value, digits: int):
 def build(spec: NetworkSpec, params: list[dict], lang: str = "en", data: ToyData | None = None,
           digits: int | None = None) -> tuple[dict, dict[str, bytes], NetworkProgram]:
     """(project.json dict, assets, the lowered network) — validated, not yet measured."""
+    return build_all(spec, params, lang, data, digits)[:3]
+
+
+def build_all(spec: NetworkSpec, params: list[dict], lang: str = "en", data: ToyData | None = None,
+              digits: int | None = None, learn: TrainingSpec | None = None
+              ) -> tuple[dict, dict[str, bytes], NetworkProgram, Learning | None]:
+    """build(), and the learning scripts when `learn` (the training settings) is given."""
     classes = data.classes if data is not None else ()
     program = lower(spec, params, lang, classes, digits)
     toy = build_toy(program, data, lang)
+    learning = None
+    if learn is not None:
+        learning = build_learning(program, spec, learn, data, lang, _redraw(toy, lang))
+    extra = learning or Learning.nothing()
     network = Sprite(msg("name_network_sprite").text(lang), toy.network_costumes,
-                     [*toy.network_scripts, *program.scripts], program.local_vars, program.local_lists,
+                     [*toy.network_scripts, *program.scripts, *extra.network_scripts],
+                     [*program.local_vars, *extra.local_vars], [*program.local_lists, *extra.local_lists],
                      x=toy.network_xy[0], y=toy.network_xy[1])
     project = Project(backdrops=toy.backdrops, stage_scripts=toy.stage_scripts,
-                      variables=[*program.global_vars, *toy.global_vars],
+                      variables=[*program.global_vars, *toy.global_vars, *extra.global_vars],
                       lists=[*program.global_lists, *toy.global_lists],
-                      broadcasts=[program.forward, *toy.broadcasts],
-                      sprites=[network, *toy.sprites], monitors=toy.monitors)
+                      broadcasts=[program.forward, *toy.broadcasts, *extra.broadcasts],
+                      sprites=[network, *toy.sprites, *extra.sprites], monitors=[*toy.monitors, *extra.monitors])
     pj, assets = assemble(project)
     validate.check(pj, assets)
-    return pj, assets, program
+    return pj, assets, program, learning
+
+
+def _redraw(toy, lang: str):
+    """The stage's "draw everything" block (plotted stages), which learning calls every few epochs."""
+    name = msg("toy_proc_draw_all").text(lang)
+    for script in toy.network_scripts:
+        head = script.blocks[0]
+        if head.opcode == o.PROCEDURE_DEFINITION and head.mutation["procedure"].proccode == name:
+            return head.mutation["procedure"]
+    return None
 
 
 def measure(spec: NetworkSpec, params: list[dict], lang: str = "en", data: ToyData | None = None,
@@ -99,6 +124,14 @@ def measure(spec: NetworkSpec, params: list[dict], lang: str = "en", data: ToyDa
     """Bytes of project.json this network exports to (full precision, or `digits` significant digits)."""
     _, params = _checked(spec, params)
     return len(project_json_bytes(build(spec, params, lang, data, digits)[0]))
+
+
+def check_learn(spec: NetworkSpec, params: list[dict], learn: TrainingSpec, data: ToyData | None) -> None:
+    """Raise ExportProblem (one sentence) when this network cannot learn inside Scratch."""
+    net, _ = _checked(spec, params)
+    problem = learn_problem(spec, data, net.n_params)
+    if problem is not None:
+        raise ExportProblem(problem)
 
 
 def _sample_inputs(spec: NetworkSpec, data: ToyData | None) -> list:
@@ -117,30 +150,35 @@ def rounding_diff(spec: NetworkSpec, params: list[dict], digits: int, x) -> floa
 
 
 def export_sb3(spec: NetworkSpec, params: list[dict], *, lang: str = "en", data: ToyData | None = None,
-               digits: int | None = None, json_limit: int = JSON_LIMIT) -> ExportReport:
+               digits: int | None = None, json_limit: int = JSON_LIMIT, learn: TrainingSpec | None = None
+               ) -> ExportReport:
     """Build and check the .sb3 (report.sb3); nothing is written to disk.
 
     `digits` rounds parameters to that many significant digits; a project.json over `json_limit`
-    bytes (the website's limit) raises TooBig.
+    bytes (the website's limit) raises TooBig. `learn` (the training settings) adds the learning
+    scripts (learn.py): the project then learns from `data`, starting from `params`.
     """
+    if learn is not None:
+        check_learn(spec, params, learn, data)
     _, params = _checked(spec, params)
-    pj, assets, program = build(spec, params, lang, data, digits)
+    pj, assets, program, learning = build_all(spec, params, lang, data, digits, learn)
     body = project_json_bytes(pj)
     if len(body) > json_limit:
-        raise _too_big(spec, params, lang, data, len(body), digits, json_limit)
+        raise _too_big(spec, params, lang, data, len(body), digits, json_limit, learn)
     sizes = [len(lst.items) for lst in program.param_lists]
     assert max(sizes, default=0) <= LIST_LIMIT, "a parameter list is longer than Scratch allows"
     max_diff = rounding_diff(spec, params, digits, _sample_inputs(spec, data)) if digits is not None else None
     return ExportReport(sb3_bytes(body, assets), len(body), len(program.param_lists), max(sizes, default=0),
-                        program.n_weights, digits, max_diff, program)
+                        program.n_weights, digits, max_diff, program, learning)
 
 
-def _too_big(spec, params, lang, data, size: int, asked: int | None, limit_bytes: int) -> TooBig:
+def _too_big(spec, params, lang, data, size: int, asked: int | None, limit_bytes: int,
+             learn: TrainingSpec | None = None) -> TooBig:
     mb, limit = f"{size / 1e6:.1f}", f"{limit_bytes / 1e6:.0f}"
     for digits in ROUNDING_STEPS:
         if asked is not None and digits >= asked:
             continue
-        pj, _, _ = build(spec, params, lang, data, digits)
+        pj = build_all(spec, params, lang, data, digits, learn)[0]
         if len(project_json_bytes(pj)) <= limit_bytes:
             diff = rounding_diff(spec, params, digits, _sample_inputs(spec, data))
             return TooBig(msg("too_big", mb=mb, limit_mb=limit, digits=digits, diff=plain_number(diff, 2)), digits, diff, size)

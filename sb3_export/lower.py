@@ -56,6 +56,12 @@ class NetworkProgram:
     n_outputs: int
     n_weights: int = 0
     weight_lists: list[ListVar] = field(default_factory=list)
+    # The forward pass in pieces, for the learning scripts (learn.py) to keep what each layer gives:
+    values: ListVar | None = None                                   # the working list every piece updates
+    input_calls: list[Node] = field(default_factory=list)           # input -> values (the features)
+    layer_calls: list[list[Node]] = field(default_factory=list)     # one per spec layer
+    head_calls: list[Node] = field(default_factory=list)            # the output's softmax / sigmoid
+    layer_params: list[dict[str, ListVar]] = field(default_factory=list)  # per spec layer: "W", "b" lists
 
 
 def number(x: float, digits: int | None = None):
@@ -92,6 +98,8 @@ class _Lowering:
         self.angle = Var("bb-var-angle", t("name_angle"), 0, local=True)
         self.param_lists: list[ListVar] = []
         self.weight_lists: list[ListVar] = []
+        self.layer_params: list[dict[str, ListVar]] = []   # per spec layer: a one-part dense layer's lists
+        self.dense_lists: dict[str, ListVar] = {}
         self.definitions: list[Script] = []
         self.act_procs: dict[str, Procedure] = {}
         self.sine_proc: Procedure | None = None
@@ -184,6 +192,7 @@ class _Lowering:
             if count % GROUP:
                 body += self._neurons(count % GROUP, n_in, weights, biases)
         self.n_weights += W.size + b.size
+        self.dense_lists = {"W": weights, "b": biases} if len(parts) == 1 else {}
         body += self._copy(self.new, self.values, n_out)
         proc = Procedure(self.t("proc_dense", n=n, i=n_in, o=n_out))
         self._define(proc, body, self.t("comment_dense", n=n, i=n_in, o=n_out, weights=" / ".join(names),
@@ -310,27 +319,33 @@ class _Lowering:
         kind = spec.output.kind
         last_act = final_activation(spec)
         fused = output_fuses_last_activation(spec)
-        calls = self.inputs()
+        input_calls = self.inputs()
+        calls = list(input_calls)
+        layer_calls: list[list[Node]] = []
         width = spec.input.width
         last = len(spec.layers) - 1
         for index, (ls, p) in enumerate(zip(spec.layers, self.params)):
             n, fuse_here = index + 1, fused and index == last
             if isinstance(ls, DenseSpec):
-                calls += self.dense(n, ls, p, fuse_here)
+                layer = self.dense(n, ls, p, fuse_here)
                 width = ls.units
             elif isinstance(ls, ActivationSpec):
-                if not fuse_here:
-                    calls += self.activations([ls.activation] * width)
+                layer = [] if fuse_here else self.activations([ls.activation] * width)
             elif isinstance(ls, BatchNormSpec):
-                calls += self.batchnorm(n, ls, p, width)
+                layer = self.batchnorm(n, ls, p, width)
             elif isinstance(ls, DropoutSpec):
-                pass  # inverted dropout: running the network leaves the numbers as they are
+                layer = []  # inverted dropout: running the network leaves the numbers as they are
             else:
                 raise TypeError(f"no Scratch lowering for {ls!r}")
+            self.layer_params.append(self.dense_lists if isinstance(ls, DenseSpec) else {})
+            layer_calls.append(layer)
+            calls += layer
+        head_calls: list[Node] = []
         if kind == "classify":
-            calls.append(o.call(self._softmax()))
+            head_calls.append(o.call(self._softmax()))
         elif kind == "yes_no":
-            calls += self.activations(["step" if last_act == "step" else "sigmoid"] * width)
+            head_calls += self.activations(["step" if last_act == "step" else "sigmoid"] * width)
+        calls += head_calls
         calls += self._copy(self.values, self.output, width)
         calls += self._predict(kind)
         run = Procedure(self.t("proc_forward"))
@@ -346,7 +361,9 @@ class _Lowering:
             local_lists=[self.values, self.new, *self.param_lists], param_lists=self.param_lists,
             local_vars=[self.i, self.w, self.k, self.x, *self.sums, self.sum, self.biggest, self.e, self.sine, self.term, self.angle],
             scripts=[handler, *self.definitions], input_size=spec.input.size, output_kind=kind,
-            n_outputs=width, n_weights=self.n_weights, weight_lists=self.weight_lists)
+            n_outputs=width, n_weights=self.n_weights, weight_lists=self.weight_lists,
+            values=self.values, input_calls=input_calls, layer_calls=layer_calls, head_calls=head_calls,
+            layer_params=self.layer_params)
 
     def _predict(self, kind: str) -> list[Node]:
         out = self.output

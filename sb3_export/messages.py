@@ -209,3 +209,6 @@ __all__ = ["CATALOG", "LANGS", "ExportMessage", "msg", "text"]
 from .toy_texts import TOY_TEXTS  # noqa: E402
 
 CATALOG.update(TOY_TEXTS)
+from .learn_texts import LEARN_TEXTS  # noqa: E402  (the learning scripts' texts, "learn_" keys)
+
+CATALOG.update(LEARN_TEXTS)

@@ -68,6 +68,7 @@ OPS: dict[str, Op] = _ops(
     # control
     Op("control_repeat", C_BLOCK, {"TIMES": W, "SUBSTACK": SUBSTACK}),
     Op("control_forever", CAP, {"SUBSTACK": SUBSTACK}),
+    Op("control_repeat_until", C_BLOCK, {"CONDITION": BOOLEAN, "SUBSTACK": SUBSTACK}),
     Op("control_if", C_BLOCK, {"CONDITION": BOOLEAN, "SUBSTACK": SUBSTACK}),
     Op("control_if_else", C_BLOCK, {"CONDITION": BOOLEAN, "SUBSTACK": SUBSTACK, "SUBSTACK2": SUBSTACK}),
     Op("control_wait", STACK, {"DURATION": POSITIVE_NUM_PRIMITIVE}),
@@ -210,6 +211,7 @@ def broadcast_and_wait(b: Broadcast) -> Node: return _n("event_broadcastandwait"
 # control
 def repeat(times, body: list) -> Node: return _n("control_repeat", TIMES=times, SUBSTACK=body)
 def forever(body: list) -> Node: return _n("control_forever", SUBSTACK=body)
+def repeat_until(cond, body: list) -> Node: return _n("control_repeat_until", CONDITION=cond, SUBSTACK=body)
 def if_(cond, body: list) -> Node: return _n("control_if", CONDITION=cond, SUBSTACK=body)
 def if_else(cond, body: list, else_body: list) -> Node:
     return _n("control_if_else", CONDITION=cond, SUBSTACK=body, SUBSTACK2=else_body)

@@ -1,7 +1,9 @@
 """Run .sb3 files in the real Scratch VM (scratch-vm under Node.js) from pytest.
 
 The Node side is ``tests/scratchvm/run.js`` with exact pins in ``tests/scratchvm/package.json``
-(scratch-vm 5.0.300, scratch-parser 6.0.1). Install it with::
+(scratch-vm 5.0.300, scratch-parser 6.0.1, and the current @scratch/scratch-vm 15.1.1 under the
+alias scratch-vm-current). Every call takes ``vm="pinned"`` (the default) or ``vm="current"``;
+``VMS`` names both, for tests that run in each. Install it with::
 
     npm ci --prefix tests/scratchvm
 
@@ -76,6 +78,7 @@ INSTALL_COMMAND = "npm ci --prefix tests/scratchvm"
 MIN_NODE_MAJOR = 18
 NPM_CI_TIMEOUT_S = 900.0
 DEFAULT_TIMEOUT_S = 120.0
+VMS = ("pinned", "current")   # scratch-vm 5.0.300 (the Scratch 3 editor's); @scratch/scratch-vm 15.1.1
 
 _install_guard = threading.Lock()
 _installed = False
@@ -128,6 +131,8 @@ def _install_problem() -> str | None:
     if not (NODE_MODULES / ".package-lock.json").is_file():
         return f"{NODE_MODULES} is missing or incomplete"
     for name, pin in _pinned_versions().items():
+        if pin.startswith("npm:"):  # an alias, e.g. "npm:@scratch/scratch-vm@15.1.1"
+            pin = pin.rsplit("@", 1)[1]
         manifest = NODE_MODULES / name / "package.json"
         try:
             version = json.loads(manifest.read_text(encoding="utf-8"))["version"]
@@ -245,7 +250,7 @@ def _call(request: dict, timeout: float) -> dict:
 def run_sb3(path: str | os.PathLike, rows: Sequence[Sequence[float]], input_list: str = "input",
             output_list: str = "output", broadcast: str = "forward",
             prediction_variable: str | None = None, count_blocks: bool = False, *,
-            timeout: float = DEFAULT_TIMEOUT_S, max_steps_per_row: int | None = None) -> dict:
+            timeout: float = DEFAULT_TIMEOUT_S, max_steps_per_row: int | None = None, vm: str = "pinned") -> dict:
     """Run one forward pass per row in scratch-vm and return the reply (see the module doc).
 
     For each row: the input list's contents become the row, the broadcast's "when I receive"
@@ -266,6 +271,7 @@ def run_sb3(path: str | os.PathLike, rows: Sequence[Sequence[float]], input_list
         "rows": [[_number(x) for x in row] for row in rows],
         "count_blocks": bool(count_blocks),
         "timeout_ms": max(1.0, timeout - 15.0) * 1000.0,
+        "vm": _vm(vm),
     }
     if max_steps_per_row is not None:
         request["max_steps_per_row"] = int(max_steps_per_row)
@@ -278,7 +284,7 @@ def run_sb3(path: str | os.PathLike, rows: Sequence[Sequence[float]], input_list
 def play_sb3(path: str | os.PathLike, actions: Sequence[dict] = (), *, green_flag: bool = True,
              variables: Sequence[str] = (), lists: Sequence[str] = (), record_pen: bool = False,
              count_opcodes: bool = False, turbo: bool = False,
-             timeout: float = DEFAULT_TIMEOUT_S) -> dict:
+             timeout: float = DEFAULT_TIMEOUT_S, vm: str = "pinned") -> dict:
     """Click the green flag, do `actions` in order and return the reply with its snapshots.
 
     Actions (one key each): {"steps": n}, {"settle": max_frames}, {"mouse": {"x", "y", "down"}},
@@ -294,6 +300,7 @@ def play_sb3(path: str | os.PathLike, actions: Sequence[dict] = (), *, green_fla
         "sb3": str(Path(path).resolve()),
         "validate_only": False,
         "timeout_ms": max(1.0, timeout - 15.0) * 1000.0,
+        "vm": _vm(vm),
         "play": {"green_flag": bool(green_flag), "actions": list(actions), "variables": list(variables),
                  "lists": list(lists), "record_pen": bool(record_pen), "count_opcodes": bool(count_opcodes),
                  "turbo": bool(turbo)},
@@ -304,6 +311,31 @@ def play_sb3(path: str | os.PathLike, actions: Sequence[dict] = (), *, green_fla
     return reply
 
 
+def play_many(plays: Sequence[dict], *, timeout: float = DEFAULT_TIMEOUT_S, vm: str = "pinned") -> list[dict]:
+    """Several play_sb3 calls in one Node process (scratch-vm loads once): each dict holds play_sb3's
+    arguments ("path", "actions", and any of its keywords but timeout and vm). The replies, in order;
+    raises ScratchRunError for the first one that failed."""
+    batch = []
+    for one in plays:
+        one = dict(one)
+        path, actions = one.pop("path"), one.pop("actions", ())
+        play = {"green_flag": bool(one.pop("green_flag", True)), "actions": list(actions),
+                "variables": list(one.pop("variables", ())), "lists": list(one.pop("lists", ())),
+                "record_pen": bool(one.pop("record_pen", False)),
+                "count_opcodes": bool(one.pop("count_opcodes", False)), "turbo": bool(one.pop("turbo", False))}
+        if one:
+            raise TypeError(f"play_many: unknown keys {sorted(one)}")
+        batch.append({"sb3": str(Path(path).resolve()), "validate_only": False, "vm": _vm(vm),
+                      "timeout_ms": max(1.0, timeout - 15.0) * 1000.0, "play": play})
+    reply = _call({"batch": batch}, timeout)
+    if not reply.get("ok"):
+        raise ScratchRunError(reply.get("stage", "?"), reply.get("error", "no message"), reply)
+    for one in reply["replies"]:
+        if not one.get("ok"):
+            raise ScratchRunError(one.get("stage", "?"), one.get("error", "no message"), one)
+    return reply["replies"]
+
+
 def validate_sb3(path: str | os.PathLike, *, timeout: float = DEFAULT_TIMEOUT_S) -> str | None:
     """scratch-parser's error message for the .sb3, or None when the parser accepts it."""
     reply = _call({"sb3": str(Path(path).resolve()), "validate_only": True}, timeout)
@@ -312,6 +344,12 @@ def validate_sb3(path: str | os.PathLike, *, timeout: float = DEFAULT_TIMEOUT_S)
     if reply.get("stage") == "parser":
         return reply["error"]
     raise ScratchRunError(reply.get("stage", "?"), reply.get("error", "no message"), reply)
+
+
+def _vm(which: str) -> str:
+    if which not in VMS:
+        raise ValueError(f"vm must be one of {VMS}, not {which!r}")
+    return which
 
 
 def _number(x: Any) -> float | int:
@@ -337,6 +375,9 @@ class ScratchVM:
 
     def play(self, path, actions=(), **kwargs) -> dict:
         return play_sb3(path, actions, **kwargs)
+
+    def play_many(self, plays, **kwargs) -> list[dict]:
+        return play_many(plays, **kwargs)
 
 
 @pytest.fixture(scope="session")

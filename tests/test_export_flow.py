@@ -7,6 +7,7 @@ import json
 import os
 import re
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -198,6 +199,76 @@ def test_saving_over_an_existing_sb3_asks_first(trained, session, projects):
     assert asking(session) == "export_fits" and old.read_bytes() == b"old"
     press(session, "ok")
     assert asking(session) == "export_done" and old.read_bytes()[:2] == b"PK"
+
+
+# --- exporting with learning (issue 17) ----------------------------------------------------------------------
+
+def learning_source(trained_src: ExportSource, trained: bool = True) -> ExportSource:
+    """The XOR source as the lab gives it: with its training settings, able to learn in Scratch."""
+    settings = compile_project(xor_learned()).training
+    return replace(trained_src, training=settings, trained=trained)
+
+
+def test_a_network_that_can_learn_in_scratch_is_offered_export_with_learning_beside_export(trained, session, projects):
+    src = learning_source(trained[1])
+    Exporter(session, lambda: src).start()
+    press(session, "ok")                                   # the chooser's Save, with the offered name
+    assert asking(session) == "export_fits_or_learn"
+    assert [p[1].text for p in parts(session, "button")] == ["Cancel", "Export with learning", "Export"]
+    assert shown(session)[0].startswith("It fits in Scratch: ") and "learn inside Scratch" in shown(session)[0]
+    press(session, "other")
+    path = projects / "XOR, learned.sb3"
+    assert asking(session) == "export_done_learn" and "click the learn button" in shown(session)[0]
+    want = export_sb3(src.spec, src.params, lang="en", data=src.data, learn=src.training)
+    assert path.read_bytes() == want.sb3 and want.learning is not None
+    sprites = {t["name"] for t in read_project(path)["targets"]}
+    assert export_msg("learn_sprite_learn").text("en") in sprites
+    press(session, "ok")
+    assert session.c.dialog is None
+
+
+def test_plain_export_is_still_the_main_button_and_writes_no_learning(trained, session, projects):
+    src = learning_source(trained[1])
+    Exporter(session, lambda: src).start()
+    press(session, "ok")
+    press(session, "ok")
+    assert asking(session) == "export_done"
+    assert (projects / "XOR, learned.sb3").read_bytes() == export_sb3(src.spec, src.params, lang="en",
+                                                                       data=src.data).sb3
+
+
+def test_an_untrained_network_is_exported_only_with_learning_and_says_so(trained, session, projects):
+    src = learning_source(trained[1], trained=False)
+    Exporter(session, lambda: src).start()
+    press(session, "ok")
+    assert asking(session) == "export_untrained_learn"
+    assert [p[1].text for p in parts(session, "button")] == ["Cancel", "Export with learning"]
+    press(session, "cancel")
+    assert session.c.dialog is None and files_in(projects) == []
+    Exporter(session, lambda: src).start()
+    press(session, "ok")
+    press(session, "ok")
+    assert asking(session) == "export_done_learn" and (projects / "XOR, learned.sb3").read_bytes()[:2] == b"PK"
+
+
+def test_a_network_that_cannot_learn_in_scratch_is_offered_only_the_plain_export(trained, session, projects):
+    src = replace(learning_source(trained[1]), learn_problem=export_msg("learn_no_dropout"))
+    Exporter(session, lambda: src).start()
+    press(session, "ok")
+    assert asking(session) == "export_fits"
+    assert [p[1].text for p in parts(session, "button")] == ["Cancel", "Export"]
+
+
+def test_a_learning_export_too_big_for_the_website_is_one_sentence_and_writes_nothing(trained, session, projects,
+                                                                                     monkeypatch):
+    src = learning_source(trained[1])
+    plain = export_sb3(src.spec, src.params, lang="en", data=src.data).json_bytes
+    monkeypatch.setattr(export_flow, "JSON_LIMIT", plain)          # the plain export fits; with learning it does not
+    Exporter(session, lambda: src).start()
+    press(session, "ok")
+    press(session, "other")
+    assert asking(session) in ("too_big", "too_big_always") and "MB" in shown(session)[0]
+    assert not (projects / "XOR, learned.sb3").exists()
 
 
 @pytest.fixture

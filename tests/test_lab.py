@@ -132,6 +132,23 @@ def test_hand_set_gates_run_but_have_nothing_to_learn():
     assert isinstance(lab.export_source(), ExportSource)   # it computes already: it can be exported
 
 
+def test_an_untrained_network_can_be_exported_only_to_learn_inside_scratch():
+    lab = Lab(Editor(example("xor")))
+    assert lab.network is not None and not lab.trained()
+    src = lab.export_source()
+    assert isinstance(src, ExportSource) and not src.trained and src.learn_problem is None
+    assert src.training == lab.compiled.training and len(src.data.x) == len(lab.train_set.x)
+    p = example("xor")     # a dropout layer: the network cannot learn in Scratch, so untrained it is not exported
+    p.scripts[0].blocks.insert(2, Block(id="drop1", type="layers_dropout"))
+    lab = Lab(Editor(p))
+    assert lab.network is not None and lab.export_source().key == "lab_train_first"
+
+
+def test_a_hand_set_network_is_exported_as_it_is_and_says_why_it_cannot_learn_in_scratch():
+    src = Lab(Editor(example("and"))).export_source()
+    assert src.trained and src.learn_problem is not None and src.learn_problem.key == "learn_no_step"   # a step neuron
+
+
 def diverging_plane() -> Editor:
     p = example("plane")
     training = next(s for s in p.scripts if s.blocks[0].type == "training_start")

@@ -75,7 +75,7 @@ def filler(key: str, field: str, lang: str) -> str:
         return said(RUNS_FILLERS[field], lang)
     if key.startswith("runs_") and field in ("old", "new"):
         return "0.00001"
-    inner = {"reason": "reason_newer", "next": "cli_export_next", "rounded": "cli_exported_rounded",
+    inner = {"reason": "reason_newer", "next": "cli_export_next", "rounded": "cli_exported_rounded", "fits": "export_fits",
              "speed": "lab_speed_normal", "expected": "type_point", "why": None, "others": "files_other_files",
              "fix": "coach_add_rate"}.get(field, "")
     if inner:
@@ -180,6 +180,15 @@ def export_question(text, lang, measure, app):
     from blockbuilder.session.export_flow import Question
     q = Question(Say(text), [("ok", Say(CATALOG["export_button"][lang])),
                              ("cancel", Say(CATALOG["files_button_cancel"][lang]))], lambda _: None, measure=measure)
+    return dialog_fits(q.layout(W, H, lang), measure)
+
+
+def export_learn_question(text, lang, measure, app):
+    """A step of "Export to Scratch" that offers learning too: export, export with learning, cancel."""
+    from blockbuilder.session.export_flow import Question
+    t = lambda k: Say(CATALOG[k][lang])  # noqa: E731
+    q = Question(Say(text), [("ok", t("export_button")), ("other", t("export_button_learn")),
+                             ("cancel", t("files_button_cancel"))], lambda _: None, measure=measure)
     return dialog_fits(q.layout(W, H, lang), measure)
 
 
@@ -494,6 +503,10 @@ PLACES = {
     "export_default_name": file_name,
     **dict.fromkeys(keys("export_fits", "export_round_offer", "export_too_big_always", "export_read_only",
                          "export_disk_full", "export_done", "export_done_rounded"), export_question),
+    **dict.fromkeys(keys("export_fits_or_learn", "export_untrained_learn", "export_done_learn"),
+                    export_learn_question),
+    "export_button_learn": lambda text, lang, measure, app: export_learn_question(
+        CATALOG["export_fits_or_learn"][lang].format(fits=CATALOG["export_fits"][lang]), lang, measure, app),
     "cli_export_next": within("export_done", "next"),
     "cli_exported_rounded": within("export_done_rounded", "rounded"),
     # the stage

@@ -12,9 +12,9 @@ import time
 from dataclasses import dataclass, replace
 from typing import Callable, Literal
 
-from runtime import EpochStats, Message, Network, NetworkSpec, RuntimeProblem, Trainer, training_mode
+from runtime import EpochStats, Message, Network, NetworkSpec, RuntimeProblem, Trainer, TrainingSpec, training_mode
 from runtime.datasets import Dataset
-from sb3_export import ToyData
+from sb3_export import ExportProblem, ToyData, check_learn
 
 from ..document import weights
 from ..document.data import DataChoice, load_data
@@ -53,6 +53,9 @@ class ExportSource:
     params: list[dict]          # Network.params_by_layer() of the network as the editor shows it
     data: ToyData | None        # the training data for the toy's stage (None when it cannot be loaded)
     name: str                   # the project's name, for the default file name ("" -> a catalog default)
+    training: TrainingSpec | None = None   # the training settings, for a project that learns inside Scratch too
+    learn_problem: Message | None = None   # why it cannot learn inside Scratch (None: it can)
+    trained: bool = True        # False: it has not learned yet, and can only be exported with learning
 
 
 class Lab:
@@ -457,11 +460,17 @@ class Lab:
         self.sync()
         if self.network is None:
             return self.message or msg("lab_fix_first", count=1)
-        if not self.trained():
-            return msg("lab_train_first")
         self.pause()
         data = ToyData.from_dataset(self.train_set) if self.train_set is not None else None
-        return ExportSource(self.network.spec, self.network.params_by_layer(), data, self.editor.project.name)
+        spec, params, training = self.network.spec, self.network.params_by_layer(), self.compiled.training
+        try:
+            check_learn(spec, params, training, data)
+            why = None
+        except ExportProblem as e:
+            why = e.message
+        if not self.trained() and why is not None:
+            return msg("lab_train_first")      # untrained, it is only worth exporting if it can learn in Scratch
+        return ExportSource(spec, params, data, self.editor.project.name, training, why, self.trained())
 
     def counter(self) -> Message:
         """"Epoch 12 / 40": out of what the trainer goes to (past the setting when ▶ goes on after the end)."""

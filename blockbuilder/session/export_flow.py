@@ -76,7 +76,11 @@ class Exporter:
         s.show(Chooser(chooser, lambda path: self._check(src, path), s.close_dialog))
 
     def _check(self, src: ExportSource, path: Path) -> None:
-        """The fit check: build the project in memory, then ask before writing it."""
+        """The fit check: build the project in memory, then ask before writing it. A network that can learn
+        inside Scratch is offered that too ("Export with learning"); one that has not learned yet only that."""
+        if not src.trained:
+            self._ask(msg("export_untrained_learn"), msg("export_button_learn"), lambda: self._learn(src, path))
+            return
         try:
             report = self._build(src, None)
         except TooBig as e:
@@ -85,7 +89,21 @@ class Exporter:
         except ExportProblem as e:
             self._tell(e.message)
             return
-        self._ask(fit_message(report), msg("export_button"), lambda: self._write(path, report))
+        if src.learn_problem is not None or src.training is None:
+            self._ask(fit_message(report), msg("export_button"), lambda: self._write(path, report))
+            return
+        self._ask(msg("export_fits_or_learn", fits=fit_message(report)), msg("export_button"),
+                  lambda: self._write(path, report), (msg("export_button_learn"), lambda: self._learn(src, path)))
+
+    def _learn(self, src: ExportSource, path: Path) -> None:
+        """Export with learning: the training data, the learning scripts and the learn button too."""
+        try:
+            report = export_sb3(src.spec, src.params, lang=self.lang, data=src.data, json_limit=JSON_LIMIT,
+                                learn=src.training)
+        except ExportProblem as e:       # TooBig included: its sentence says how big and what the limit is
+            self._tell(e.message)
+            return
+        self._write(path, report, learned=True)
 
     def _offer_rounding(self, src: ExportSource, path: Path, too_big: TooBig) -> None:
         if too_big.digits is None:
@@ -102,13 +120,18 @@ class Exporter:
         self._ask(msg("export_round_offer", why=too_big.message), msg("export_button_round", digits=too_big.digits),
                   export_rounded)
 
-    def _ask(self, text: Message, action: Message, then: Callable[[], None]) -> None:
-        """A question whose first button (id "ok", drawn as the main action) runs `then`; Cancel closes it."""
+    def _ask(self, text: Message, action: Message, then: Callable[[], None],
+             other: tuple[Message, Callable[[], None]] | None = None) -> None:
+        """A question whose first button (id "ok", drawn as the main action) runs `then`, `other` (a second
+        action, id "other") its own; Cancel closes it."""
         def choice(id: str) -> None:
             self.session.close_dialog()
             if id == "ok":
                 then()
-        self.session.show(Question(text, [("ok", action), ("cancel", msg("files_button_cancel"))], choice))
+            elif id == "other" and other is not None:
+                other[1]()
+        buttons = [("ok", action)] + ([("other", other[0])] if other is not None else [])
+        self.session.show(Question(text, buttons + [("cancel", msg("files_button_cancel"))], choice))
 
     def _tell(self, message: Message) -> None:
         """Session.tell in a Question, which has room for the longer sentences of this flow."""
@@ -117,14 +140,14 @@ class Exporter:
     def _build(self, src: ExportSource, digits: int | None) -> ExportReport:
         return export_sb3(src.spec, src.params, lang=self.lang, data=src.data, digits=digits, json_limit=JSON_LIMIT)
 
-    def _write(self, path: Path, report: ExportReport) -> None:
+    def _write(self, path: Path, report: ExportReport, learned: bool = False) -> None:
         try:
             write_atomic(path, report.sb3)  # a temp file beside it, then a rename: never half a file
         except OSError as err:
             self._tell(write_problem(path, err))
             return
         self.last_report, self.last_path = report, path
-        self._tell(done_message(path, report))
+        self._tell(done_message(path, report, learned))
 
 
 # --- the sentences ------------------------------------------------------------------------
@@ -162,8 +185,10 @@ def write_problem(path: Path, err: OSError) -> Message:
     return sentence(path, err)   # the name too long, a folder, missing: paths.py says which
 
 
-def done_message(path: Path, report: ExportReport) -> Message:
+def done_message(path: Path, report: ExportReport, learned: bool = False) -> Message:
     where = {"file": path.name, "folder": str(path.parent), "next": msg("cli_export_next")}
+    if learned:
+        return msg("export_done_learn", **where)
     if report.digits is None:
         return msg("export_done", **where)
     rounded = msg("cli_exported_rounded", digits=report.digits, diff=plain_number(report.max_diff, 2))

@@ -97,6 +97,27 @@ TEXTS: dict[str, dict[str, str]] = {
         "ja-Hira": "「{file}」を フォルダー {folder} に ほぞん したよ。{next}",
         "en": "Saved '{file}' in the folder {folder}. {next}",
     },
+    # Export with learning (issue 17): the project learns inside Scratch from the weights it has now.
+    "export_button_learn": {"ja": "学習つきで書き出す", "ja-Hira": "がくしゅうつきで かきだす", "en": "Export with learning"},
+    "export_fits_or_learn": {
+        "ja": "{fits}「学習つきで書き出す」を選ぶと、学習データと学習のしかたも入り、Scratch の中でも学習できます。",
+        "ja-Hira": "{fits}「がくしゅうつきで かきだす」に すると、がくしゅう データと がくしゅうの しかたも はいって、"
+                   "Scratch の なかでも がくしゅう できるよ。",
+        "en": "{fits} With \"Export with learning\", the training data and the learning go in too, and the project "
+              "can learn inside Scratch.",
+    },
+    "export_untrained_learn": {
+        "ja": "このネットワークはまだ学習していません。学習つきで書き出すと、Scratch の中で最初から学習できます。",
+        "ja-Hira": "この ネットワークは まだ がくしゅう して いないよ。がくしゅうつきで かきだすと、Scratch の なかで "
+                   "さいしょから がくしゅう できるよ。",
+        "en": "This network has not learned yet. Export it with learning, and it learns inside Scratch from the start.",
+    },
+    "export_done_learn": {
+        "ja": "「{file}」をフォルダー {folder} に保存しました。{next} 学習ボタンを押すと、学ぶようすが見られます。",
+        "ja-Hira": "「{file}」を フォルダー {folder} に ほぞん したよ。{next} がくしゅう ボタンを おすと、"
+                   "まなぶ ようすが みられるよ。",
+        "en": "Saved '{file}' in the folder {folder}. {next} Then click the learn button and watch it learn.",
+    },
     "export_done_rounded": {
         "ja": "「{file}」をフォルダー {folder} に保存しました。{rounded}{next}",
         "ja-Hira": "「{file}」を フォルダー {folder} に ほぞん したよ。{rounded}{next}",

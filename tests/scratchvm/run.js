@@ -18,7 +18,10 @@
  *    "rows": [[1, 2], [3, 4]],
  *    "count_blocks": false,
  *    "max_steps_per_row": 100000,     // optional bound on runtime steps per row
- *    "timeout_ms": 60000}             // optional bound on the whole run's wall time
+ *    "timeout_ms": 60000,             // optional bound on the whole run's wall time
+ *    "vm": "pinned"}                  // optional: "pinned" (scratch-vm 5.0.300, the default) or
+ *                                     // "current" (@scratch/scratch-vm 15.1.1, the npm alias
+ *                                     // scratch-vm-current in package.json); every mode takes it
  *
  * Reply (always written, exit status 0):
  *   {"ok": true, "outputs": [[...], ...], "predictions": [...] | null,
@@ -29,6 +32,10 @@
  *    "error": "...",
  *    "vm_log": [...]}
  * vm_log holds what scratch-vm printed (its warnings and errors), at most 200 lines.
+ *
+ * Batch mode: {"batch": [request, ...]} runs each request (any mode above) in a fresh VM in this one
+ * process (Node and scratch-vm load once) and replies {"ok": true, "replies": [reply, ...]}, each
+ * reply as if it had been run alone (an ok=false one does not stop the others).
  *
  * Numbers that JSON cannot hold (NaN, Infinity, -Infinity) are written as the bare tokens
  * NaN / Infinity / -Infinity, which Python's json.loads reads back as floats.
@@ -59,6 +66,8 @@
  * Play reply:
  *   {"ok": true, "frames": n, "snapshots": [{
  *      "label": "painted", "frames": n,            // frames run so far
+ *      "player_ms": x,  // the website's time for those frames: each lasts 1/30 s or its work's time
+ *      "wall_ms": x,    // this run's own time since the play began (turbo: the time to compare)
  *      "variables": {name: value}, "lists": {name: [item, ...]},
  *      "sprites": {name: {"x", "y", "visible", "costume", "size", "say", "ghost", "draggable"}},
  *      // since the previous snapshot, with record_pen:
@@ -73,6 +82,7 @@
 'use strict';
 
 const fs = require('fs');
+const path = require('path');
 const {createRequire} = require('module');
 
 const DEFAULT_MAX_STEPS_PER_ROW = 100000;
@@ -158,6 +168,9 @@ const checkRequest = function (request) {
     }
     if (typeof request.sb3 !== 'string' || request.sb3 === '') {
         throw new StageError('request', '"sb3" must be the path of a .sb3 file');
+    }
+    if (typeof request.vm !== 'undefined' && request.vm !== 'pinned' && request.vm !== 'current') {
+        throw new StageError('request', '"vm" must be "pinned" or "current"');
     }
     if (request.validate_only) return;
     if (typeof request.play !== 'undefined' && request.play !== null) {
@@ -275,7 +288,8 @@ const unknownOpcodes = function (runtime) {
         const blocks = target.blocks._blocks;
         for (const id of Object.keys(blocks)) {
             const block = blocks[id];
-            if (block.shadow) continue;
+            // @scratch/scratch-vm 15 loads a custom block's prototype as a non-shadow block on purpose.
+            if (block.shadow || block.opcode === 'procedures_prototype') continue;
             const known = Object.prototype.hasOwnProperty.call(runtime._primitives, block.opcode) ||
                 runtime.getIsHat(block.opcode);
             if (!known) unknown.add(block.opcode);
@@ -425,6 +439,8 @@ const play = async function (request, vm, deadline, timeoutMs) {
     const lists = (options.lists || []).map(n => [n, findVariable(runtime, n, 'list', 'list')]);
     const rec = installRecorder(runtime, options);
     let frames = 0;
+    let playerMs = 0;
+    const playStart = now();
     const snapshots = [];
 
     const step = async function () {
@@ -435,11 +451,15 @@ const play = async function (request, vm, deadline, timeoutMs) {
         if (threads.length > 0 && threads.every(t => t.status === STATUS_PROMISE_WAIT)) {
             await new Promise(resolve => setImmediate(resolve));
         }
+        const started = now();
         runtime._step();
         frames++;
+        // In the website a frame lasts 1/30 s, or longer when the scripts worked longer than that.
+        playerMs += Math.max(STEP_INTERVAL_MS, now() - started);
     };
     const snapshot = function (label) {
-        const snap = {label: label, frames: frames, variables: {}, lists: {}, sprites: {}};
+        const snap = {label: label, frames: frames, player_ms: round3(playerMs), wall_ms: round3(now() - playStart),
+            variables: {}, lists: {}, sprites: {}};
         for (const [name, variable] of variables) snap.variables[name] = replyValue(variable.value);
         for (const [name, list] of lists) snap.lists[name] = list.value.map(replyValue);
         for (const target of runtime.targets) {
@@ -500,6 +520,20 @@ const play = async function (request, vm, deadline, timeoutMs) {
     return {ok: true, frames: frames, snapshots: snapshots};
 };
 
+/**
+ * The VirtualMachine class and a require() resolving from its package. "pinned": scratch-vm
+ * 5.0.300; "current": @scratch/scratch-vm 15.1.1 (installed as scratch-vm-current), loaded from
+ * its sources, because its webpack bundle for Node looks for a jsdom stylesheet it does not ship.
+ */
+const loadVm = function (which) {
+    if (which === 'current') {
+        const bundle = require.resolve('scratch-vm-current');
+        const source = path.join(path.dirname(bundle), '..', '..', 'src', 'index.js');
+        return [require(source), createRequire(source)];
+    }
+    return [require('scratch-vm'), createRequire(require.resolve('scratch-vm'))];
+};
+
 const run = async function (request) {
     checkRequest(request);
 
@@ -525,10 +559,10 @@ const run = async function (request) {
     let vm;
     let ScratchStorage;
     try {
-        const VirtualMachine = require('scratch-vm');
+        const [VirtualMachine, vmRequire] = loadVm(request.vm);
         // scratch-storage is scratch-vm's own dependency: resolve it from there.
-        const vmRequire = createRequire(require.resolve('scratch-vm'));
-        ScratchStorage = vmRequire('scratch-storage').ScratchStorage;
+        ScratchStorage = vmRequire(request.vm === 'current' ? '@scratch/scratch-storage' : 'scratch-storage')
+            .ScratchStorage;
         vm = new VirtualMachine();
     } catch (e) {
         throw new StageError('install', `cannot start scratch-vm (run: npm ci --prefix ` +
@@ -631,6 +665,19 @@ const run = async function (request) {
     };
 };
 
+/** One request of a batch: its reply, or its error as a reply. */
+const runOne = async function (request) {
+    try {
+        return await run(request);
+    } catch (e) {
+        return {
+            ok: false,
+            stage: e instanceof StageError ? e.stage : 'internal',
+            error: e instanceof StageError ? e.message : (e && e.stack) || errorMessage(e)
+        };
+    }
+};
+
 const main = async function () {
     const requestPath = process.argv[2];
     const replyPath = process.argv[3];
@@ -647,7 +694,13 @@ const main = async function () {
         } catch (e) {
             throw new StageError('request', `cannot read the request ${requestPath}: ${e.message}`);
         }
-        reply = await run(request);
+        if (request && Array.isArray(request.batch)) {
+            const replies = [];
+            for (const one of request.batch) replies.push(await runOne(one));
+            reply = {ok: true, replies: replies};
+        } else {
+            reply = await run(request);
+        }
     } catch (e) {
         reply = {
             ok: false,
