@@ -20,6 +20,7 @@
 //     {"look": "tag"}                     note every variable's value (stage and sprites, by name) and the
 //                                         stage picture as a grid of 48 x 36 average colours
 //     {"stop": true}                      click the stop button
+//     {"shot": "/path.png"}               a picture of the whole editor, for people to look at
 //   reply: "play": [{"tag", "at_ms", "variables": {name: value}, "grid": [[r, g, b], ...]}]
 // Rects are [left, top, right, bottom] in workspace units (code area) or stage units (x right, y up).
 // The page may only reach the local server; every other request is blocked.
@@ -222,6 +223,7 @@ async function play (page, actions) {
         if (a.flag) await page.click('[class*="green-flag_green-flag"]');
         if (a.stop) await page.click('[class*="stop-all_stop-all"]');
         if (a.wait) await sleep(a.wait);
+        if (a.shot) await page.screenshot({path: a.shot});
         if (a.click) {
             const at = await page.evaluate(name => {
                 const vm = window.__vm();
