@@ -29,9 +29,9 @@ Status = Literal["blocked", "ready", "running", "paused", "done", "diverged"]
 # Speeds, per tick (one frame of the window): (milliseconds of training at most, what ends the tick early).
 # "slow" does one minibatch per tick so a child can watch every step; "normal" at most one epoch per
 # tick, about as TensorFlow Playground animates; "fast" trains as much as fits and still leaves room
-# for 30 frames a second.
+# for 30 frames a second (at 22 ms the spiral drew 23-25 frames/s, at 14 ms 34, bench_stage.py --learn).
 SPEEDS: dict[str, tuple[float, str | None]] = {"slow": (10.0, "step"), "normal": (10.0, "epoch"),
-                                               "fast": (22.0, None)}
+                                               "fast": (14.0, None)}
 MAX_STEPS_PER_TICK = 2000
 COACH_AFTER = 5     # epochs before the coach says anything while training runs
 
