@@ -468,9 +468,10 @@ class Lab:
             why = None
         except ExportProblem as e:
             why = e.message
-        if not self.trained() and why is not None:
+        trained = self.trained()
+        if not trained and why is not None:
             return msg("lab_train_first")      # untrained, it is only worth exporting if it can learn in Scratch
-        return ExportSource(spec, params, data, self.editor.project.name, training, why, self.trained())
+        return ExportSource(spec, params, data, self.editor.project.name, training, why, trained)
 
     def counter(self) -> Message:
         """"Epoch 12 / 40": out of what the trainer goes to (past the setting when ▶ goes on after the end)."""

@@ -21,8 +21,8 @@ from .digits import Pad, confusion_cells, guesses
 from .insight import StepThrough, forward_steps, math_lines, neuron_math, neuron_title
 from .lab import SPEEDS, Lab
 from .learning import (
-    StepBack, back_lines, first_weight, fit_which, hidden_layers, layer_space, next_weight, point_back, slope,
-    slope_lines, space_layer, space_lines,
+    StepBack, back_lines, backward_steps, first_weight, fit_which, hidden_layers, layer_space, next_weight,
+    point_back, slope, slope_lines, space_layer, space_lines,
 )
 from .maps import diagram, neuron_heats
 from .readout import plot_frame
@@ -105,7 +105,7 @@ class StageControl:
             if st.stepping is not None and (st.stepping.steps != forward_steps(net.spec)
                                             or st.stepping.x.shape != (net.spec.input.size,)):
                 st.stepping = None
-            if st.back is not None and (st.back.steps != StepBack.start(net.spec, st.back.x).steps
+            if st.back is not None and (st.back.steps != backward_steps(net.spec)
                                         or st.back.x.shape != (net.spec.input.size,)):
                 st.back = None
             st.weight = fit_which(net.spec, st.weight)
