@@ -355,7 +355,8 @@ class Soak:
             self.choose_menu()
 
     def stage_tab(self) -> None:
-        tabs = self.g.stage_layout().tabs
+        lay = self.g.stage_layout()
+        tabs = lay.tabs + lay.switches      # the switches over the charts: charts, how it learns, what a layer does
         if tabs:
             self.click_button(self.rng.choice(tabs), "stage tab")
 
@@ -375,6 +376,8 @@ class Soak:
         if name == "info" and rng.random() < 0.7:
             buttons = info_buttons(r, stage.state, stage.lang, self.c.editor.measure, stage.lab)
             return self.click_button(rng.choice(buttons), "info")
+        if name == "learn" and g.stage_layout().learn_buttons and rng.random() < 0.7:
+            return self.click_button(rng.choice(g.stage_layout().learn_buttons), "learn")
         start = (rng.uniform(r.x, r.x + r.w - 1), rng.uniform(r.y, r.top - 1))
         self.aim(f"stage view {name}")
         if rng.random() < 0.7:
